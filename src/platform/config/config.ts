@@ -1,0 +1,53 @@
+/** Reads the process environment once, at start, into a typed configuration. */
+import { z } from 'zod';
+
+export class ConfigError extends Error {}
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().default('./data/hataraku.db'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('はたらくサポートとうきょう <noreply@hataraku.example>'),
+  BASE_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  JOB_WORKER: z.enum(['on', 'off']).default('on'),
+  COOKIE_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  baseUrl: string;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  demoData: boolean;
+  jobWorker: boolean;
+  secureCookies: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid setting ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    baseUrl,
+    logLevel: e.LOG_LEVEL,
+    demoData: e.DEMO_DATA === 'auto',
+    jobWorker: e.JOB_WORKER === 'on',
+    // Secure cookies are only sent over TLS, so they follow BASE_URL unless forced.
+    secureCookies: e.COOKIE_SECURE === 'on' || (e.COOKIE_SECURE === 'auto' && baseUrl.startsWith('https:')),
+  };
+}
