@@ -1,0 +1,102 @@
+/** All SQL for users, organisations and sessions. Personal columns are selected by name. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, NewUser, OrganisationKind, Role } from '../platform/db/schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function findUserForSignIn(db: Executor, email: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'password_hash', 'active'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
+export async function insertUser(db: Executor, user: NewUser): Promise<void> {
+  await db.insertInto('app_user').values(user).execute();
+}
+
+export async function emailExists(db: Executor, email: string): Promise<boolean> {
+  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertOrganisation(
+  db: Executor,
+  organisation: {
+    id: string;
+    kind: OrganisationKind;
+    name: string;
+    name_kana: string;
+    search_text: string;
+    is_demo: number;
+    created_at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('organisation')
+    .values({ ...organisation, updated_at: organisation.created_at })
+    .execute();
+}
+
+export async function findOrganisationByName(db: Executor, kind: OrganisationKind, name: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'kind', 'name'])
+    .where('kind', '=', kind)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+export async function insertSession(
+  db: Executor,
+  session: { id: string; user_id: string; created_at: string; expires_at: string },
+): Promise<void> {
+  await db
+    .insertInto('user_session')
+    .values({ ...session, last_seen_at: session.created_at })
+    .execute();
+}
+
+/** The signed-in user behind a session, if the session is alive and the user active. */
+export async function findSessionUser(db: Executor, sessionId: string, idleSince: string, now: string) {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
+    .select([
+      's.id as sessionId',
+      's.last_seen_at as lastSeenAt',
+      'u.id as id',
+      'u.name as name',
+      'u.email as email',
+      'u.role as role',
+      'u.organisation_id as organisationId',
+      'o.name as organisationName',
+    ])
+    .where('s.id', '=', sessionId)
+    .where('s.expires_at', '>', now)
+    .where('s.last_seen_at', '>', idleSince)
+    .where('u.active', '=', 1)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, sessionId: string, now: string): Promise<void> {
+  await db.updateTable('user_session').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
+  await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+export async function listDemoLogins(
+  db: Executor,
+): Promise<{ email: string; role: Role; organisation: string }[]> {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
+    .select(['u.email as email', 'u.role as role', 'o.name as organisation'])
+    .where('u.is_demo', '=', 1)
+    .orderBy('u.email')
+    .execute();
+}

@@ -1,0 +1,85 @@
+/** Builds the HTTP application: platform middleware, then each area's pages and API routes. */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { accountRoutes } from './accounts/routes';
+import { createApi, openApiDocument, requireJsonBody } from './platform/http/api';
+import { mountAssets } from './platform/http/assets';
+import type { AppEnv, Services } from './platform/http/env';
+import { healthRoutes, type Readiness } from './platform/http/health';
+import { csrfProtection, pageContext, requestContext } from './platform/http/middleware';
+import { problem } from './platform/http/problem';
+import { renderErrorPage } from './platform/ui/error-page';
+import { siteRoutes } from './site/routes';
+
+export function createApp(
+  services: Services,
+  readiness: Readiness = { migrated: true, shuttingDown: false },
+) {
+  const app = new Hono<AppEnv>();
+  app.use(requestContext(services));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: services.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'same-origin',
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+  );
+
+  app.route('/', healthRoutes(readiness));
+  mountAssets(app);
+
+  const api = createApi();
+  api.use(requireJsonBody());
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(api, services.config.baseUrl)));
+  app.route('/api/v1', api);
+
+  const pages = new Hono<AppEnv>();
+  pages.use(pageContext());
+  pages.use(csrfProtection());
+  pages.route('/', siteRoutes());
+  pages.route('/', accountRoutes());
+  app.route('/', pages);
+
+  app.notFound(async (c) => {
+    if (c.req.path.startsWith('/api/')) {
+      return problem(c, { title: 'Not found', status: 404, detail: `No resource at ${c.req.path}` });
+    }
+    return renderErrorPage(c, 404);
+  });
+
+  app.onError(async (error, c) => {
+    const isApi = c.req.path.startsWith('/api/');
+    if (error instanceof HTTPException && error.status < 500) {
+      if (isApi) return problem(c, { title: 'Bad request', status: error.status, detail: error.message });
+      return renderErrorPage(c, error.status === 403 ? 403 : 404);
+    }
+    (c.get('logger') ?? services.logger).error({ err: error }, 'unhandled error');
+    if (isApi) {
+      return problem(c, {
+        title: 'Internal server error',
+        status: 500,
+        detail: `Reference: ${c.get('requestId')}`,
+      });
+    }
+    try {
+      return await renderErrorPage(c, 500);
+    } catch {
+      return c.text('Internal Server Error', 500);
+    }
+  });
+
+  return app;
+}

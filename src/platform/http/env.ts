@@ -1,0 +1,37 @@
+/** What every request handler can reach: the services of this app instance and the caller. */
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import type { Db } from '../db/connection';
+import type { Role } from '../db/schema';
+import type { Locale, Messages } from '../i18n';
+
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  sessionId: string;
+};
+
+export type Services = {
+  config: Config;
+  database: Db;
+  logger: Logger;
+  /** True once demo data has been loaded into this database (shows the banner). */
+  isDemo(): Promise<boolean>;
+};
+
+export type AppEnv = {
+  Variables: {
+    services: Services;
+    requestId: string;
+    locale: Locale;
+    t: Messages;
+    user: CurrentUser | null;
+    csrfToken: string;
+    demo: boolean;
+    logger: Logger;
+  };
+};

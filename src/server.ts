@@ -1,0 +1,93 @@
+/** Starts one app instance: config → database → migrations → demo data → HTTP → job worker. */
+import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
+import { createApp } from './app';
+import { type Config, ConfigError, loadConfig } from './platform/config/config';
+import { DatabaseUrlError, type Db, openDatabase, ping } from './platform/db/connection';
+import { migrateToLatest } from './platform/db/migrate';
+import { demoFlag } from './platform/db/settings';
+import type { Services } from './platform/http/env';
+import type { Readiness } from './platform/http/health';
+import { createLogger } from './platform/log/logger';
+import { formatDemoLogins, isDemoLoaded, seedDemo } from './seed/demo';
+
+/** One clear line and exit 1: a wrong setting is the operator's to fix, not a crash to debug. */
+function fail(message: string): never {
+  process.stderr.write(`hataraku: ${message}\n`);
+  process.exit(1);
+}
+
+async function openAndMigrate(config: Config): Promise<Db> {
+  let database: Db;
+  try {
+    database = openDatabase(config.databaseUrl);
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) fail(error.message);
+    throw error;
+  }
+  try {
+    await ping(database.db);
+  } catch (error) {
+    await database.close().catch(() => {});
+    fail(`cannot reach the database at ${database.label}: ${(error as Error).message}`);
+  }
+  await migrateToLatest(database.db);
+  return database;
+}
+
+async function hasAnyUser(database: Db): Promise<boolean> {
+  const row = await sql<{ n: number }>`select count(*) as n from app_user`.execute(database.db);
+  return Number(row.rows[0]?.n ?? 0) > 0;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = await openAndMigrate(config);
+  const readiness: Readiness = { migrated: true, shuttingDown: false };
+
+  if (config.demoData && (!(await hasAnyUser(database)) || (await isDemoLoaded(database.db)))) {
+    const logins = await seedDemo(database.db);
+    process.stdout.write(`\n${formatDemoLogins(logins)}\n\n`);
+  }
+
+  const services: Services = { config, database, logger, isDemo: demoFlag(database.db) };
+  const app = createApp(services, readiness);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ port: info.port, database: database.label }, 'listening');
+    process.stdout.write(`Hataraku is running at ${config.baseUrl} (database: ${database.label})\n`);
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    fail(error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT)` : error.message);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    readiness.shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      logger.warn('graceful shutdown timed out');
+      process.exit(1);
+    }, 15_000);
+    forced.unref();
+    // Finish in-flight requests, stop taking new ones, then release the database.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  fail(error instanceof Error ? error.message : String(error));
+});
