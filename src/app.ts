@@ -10,6 +10,7 @@ import { healthRoutes, type Readiness } from './platform/http/health';
 import { csrfProtection, pageContext, requestContext } from './platform/http/middleware';
 import { problem } from './platform/http/problem';
 import { renderErrorPage } from './platform/ui/error-page';
+import { registerReferenceApi } from './reference/api';
 import { siteRoutes } from './site/routes';
 
 export function createApp(
@@ -43,8 +44,9 @@ export function createApp(
 
   const api = createApi();
   api.use(requireJsonBody());
+  registerReferenceApi(api);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(api, services.config.baseUrl)));
-  app.route('/api/v1', api);
+  app.route('/', api);
 
   const pages = new Hono<AppEnv>();
   pages.use(pageContext());

@@ -9,6 +9,7 @@ import { demoFlag } from './platform/db/settings';
 import type { Services } from './platform/http/env';
 import type { Readiness } from './platform/http/health';
 import { createLogger } from './platform/log/logger';
+import { syncMunicipalities } from './reference/store';
 import { formatDemoLogins, isDemoLoaded, seedDemo } from './seed/demo';
 
 /** One clear line and exit 1: a wrong setting is the operator's to fix, not a crash to debug. */
@@ -32,6 +33,7 @@ async function openAndMigrate(config: Config): Promise<Db> {
     fail(`cannot reach the database at ${database.label}: ${(error as Error).message}`);
   }
   await migrateToLatest(database.db);
+  await syncMunicipalities(database.db);
   return database;
 }
 

@@ -6,12 +6,14 @@ import { requireUser, safeNextPath } from '../platform/auth/guard';
 import type { AppEnv } from '../platform/http/env';
 import { readForm, validateForm } from '../platform/http/form';
 import { renderPage } from '../platform/http/render';
+import { normaliseEmail } from '../platform/text/normalise';
 import { signIn } from './service';
 import { endSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE, startSession } from './sessions';
 import { LoginForm } from './views/login-page';
 
 const loginSchema = z.object({
-  email: z.string().trim().min(1).email(),
+  // Full-width input is accepted: normalised before the format check.
+  email: z.string().transform(normaliseEmail).pipe(z.string().min(1).email()),
   password: z.string().min(1),
   next: z.string().optional(),
 });

@@ -7,10 +7,10 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
 import { problem } from './problem';
 
-export type Api = OpenAPIHono<AppEnv>;
+export const API_BASE = '/api/v1';
 
-export function createApi(): Api {
-  return new OpenAPIHono<AppEnv>({
+export function createApi() {
+  const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
       return problem(c, {
@@ -22,7 +22,10 @@ export function createApi(): Api {
       });
     },
   });
+  return api.basePath(API_BASE);
 }
+
+export type Api = ReturnType<typeof createApi>;
 
 /** A body that is not JSON is refused before any route sees it. */
 export function requireJsonBody(): MiddlewareHandler<AppEnv> {
