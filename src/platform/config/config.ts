@@ -9,7 +9,7 @@ const environmentSchema = z.object({
   DATABASE_URL: z.string().default('./data/hataraku.db'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('はたらくサポートとうきょう <noreply@hataraku.example>'),
-  BASE_URL: z.string().url().optional(),
+  BASE_URL: z.union([z.literal(''), z.string().url()]).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   JOB_WORKER: z.enum(['on', 'off']).default('on'),
@@ -36,7 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid setting ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const e = parsed.data;
-  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const baseUrl = (e.BASE_URL || `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
