@@ -75,6 +75,10 @@ export const en: Messages = {
     forStaffText: 'Staff of the council, corporations and consultation agencies sign in to use the system.',
   },
   mail: {
+    allStatuses: 'All',
+    filter: 'Filter',
+    sentAt: 'Sent',
+    attachments: 'Attachments',
     title: 'Sent mail',
     intro: 'Messages the system sent, or kept because no SMTP server is configured.',
     to: 'To',

@@ -73,6 +73,10 @@ export const ja = {
     forStaffText: '協議会・社会福祉法人・相談支援機関の職員の方はログインしてご利用ください。',
   },
   mail: {
+    allStatuses: 'すべて',
+    filter: '絞り込む',
+    sentAt: '送信日時',
+    attachments: '添付ファイル',
     title: '送信メール',
     intro: 'システムが送信した(またはSMTP未設定のため保管した)メールの一覧です。',
     to: '宛先',
