@@ -9,6 +9,7 @@ import type { AppEnv, Services } from './platform/http/env';
 import { healthRoutes, type Readiness } from './platform/http/health';
 import { csrfProtection, pageContext, requestContext } from './platform/http/middleware';
 import { problem } from './platform/http/problem';
+import { mailRoutes } from './platform/mail/routes';
 import { renderErrorPage } from './platform/ui/error-page';
 import { registerReferenceApi } from './reference/api';
 import { siteRoutes } from './site/routes';
@@ -53,6 +54,7 @@ export function createApp(
   pages.use(csrfProtection());
   pages.route('/', siteRoutes());
   pages.route('/', accountRoutes());
+  pages.route('/', mailRoutes());
   app.route('/', pages);
 
   app.notFound(async (c) => {

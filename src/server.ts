@@ -1,6 +1,7 @@
 /** Starts one app instance: config → database → migrations → demo data → HTTP → job worker. */
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
+import { SESSION_IDLE_MS } from './accounts/sessions';
 import { createApp } from './app';
 import { type Config, ConfigError, loadConfig } from './platform/config/config';
 import { DatabaseUrlError, type Db, openDatabase, ping } from './platform/db/connection';
@@ -8,7 +9,12 @@ import { migrateToLatest } from './platform/db/migrate';
 import { demoFlag } from './platform/db/settings';
 import type { Services } from './platform/http/env';
 import type { Readiness } from './platform/http/health';
+import { maintenanceSchedules, purgeExpired, purgeJobName } from './platform/jobs/maintenance';
+import { Scheduler } from './platform/jobs/schedule';
+import { type JobHandler, JobWorker } from './platform/jobs/worker';
 import { createLogger } from './platform/log/logger';
+import { createMailDelivery } from './platform/mail/deliver';
+import { mailDeliverJobName } from './platform/mail/outbox';
 import { syncMunicipalities } from './reference/store';
 import { formatDemoLogins, isDemoLoaded, seedDemo } from './seed/demo';
 
@@ -69,6 +75,27 @@ async function main(): Promise<void> {
     fail(error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT)` : error.message);
   });
 
+  // Every area's job handlers and schedules are listed here; an instance with JOB_WORKER=off
+  // serves pages only and neither runs nor schedules jobs.
+  const handlers: Record<string, JobHandler> = {
+    [mailDeliverJobName]: createMailDelivery({
+      db: database.db,
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+    }),
+    [purgeJobName]: async (_payload, ctx) => {
+      const purged = await purgeExpired(database.db, SESSION_IDLE_MS);
+      ctx.logger.info(purged, 'purged expired sessions and old jobs');
+    },
+  };
+  const worker = config.jobWorker ? new JobWorker({ db: database, handlers, logger }) : undefined;
+  const scheduler = config.jobWorker
+    ? new Scheduler({ db: database.db, schedules: maintenanceSchedules, logger })
+    : undefined;
+  worker?.start();
+  scheduler?.start();
+  if (!config.smtpUrl) logger.warn('SMTP_URL is not set: outgoing mail is kept in the database (送信メール)');
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -81,7 +108,9 @@ async function main(): Promise<void> {
     }, 15_000);
     forced.unref();
     // Finish in-flight requests, stop taking new ones, then release the database.
+    scheduler?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await worker?.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);
