@@ -60,7 +60,7 @@ export function accountRoutes(): Hono<AppEnv> {
 
   app.post('/logout', async (c) => {
     const user = c.get('user');
-    if (user) await endSession(c.get('services').database.db, user.sessionId);
+    if (user?.sessionId) await endSession(c.get('services').database.db, user.sessionId);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/', 303);
   });

@@ -7,7 +7,13 @@ import { hashToken, newToken } from '../platform/auth/tokens';
 import type { Database } from '../platform/db/schema';
 import { nowIso } from '../platform/db/time';
 import type { CurrentUser } from '../platform/http/env';
-import { deleteSession, findSessionUser, insertSession, touchSession } from './store';
+import {
+  deleteSession,
+  findSessionUser,
+  insertSession,
+  listAssignedFacilityIds,
+  touchSession,
+} from './store';
 
 export const SESSION_COOKIE = 'hataraku_session';
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
@@ -38,7 +44,8 @@ export async function resumeSession(
     nowIso(new Date(now.getTime() - SESSION_IDLE_MS)),
     nowIso(now),
   );
-  if (!row) return null;
+  // A session still in two-factor sign-in is not a signed-in user yet.
+  if (row?.stage !== 'full') return null;
   if (now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_AFTER_MS)
     await touchSession(db, sessionId, nowIso(now));
   return {
@@ -48,6 +55,8 @@ export async function resumeSession(
     role: row.role,
     organisationId: row.organisationId,
     organisationName: row.organisationName,
+    organisationKind: row.organisationKind,
+    facilityIds: row.role === 'facility_coordinator' ? await listAssignedFacilityIds(db, row.id) : [],
     sessionId,
   };
 }

@@ -73,12 +73,24 @@ export async function findSessionUser(db: Executor, sessionId: string, idleSince
       'u.role as role',
       'u.organisation_id as organisationId',
       'o.name as organisationName',
+      'o.kind as organisationKind',
+      's.stage as stage',
     ])
     .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', now)
     .where('s.last_seen_at', '>', idleSince)
     .where('u.active', '=', 1)
     .executeTakeFirst();
+}
+
+export async function listAssignedFacilityIds(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('facility_assignment')
+    .select('facility_id')
+    .where('user_id', '=', userId)
+    .orderBy('facility_id')
+    .execute();
+  return rows.map((r) => r.facility_id);
 }
 
 export async function touchSession(db: Executor, sessionId: string, now: string): Promise<void> {

@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as foundation from './001-foundation';
+import * as accounts from './002-accounts';
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
+  '002-accounts': accounts,
 };

@@ -2,7 +2,7 @@
  * The row types of every table, as Kysely sees them. One interface per table; columns follow
  * the data rules in docs/decisions/001: text ids, ISO-8601 UTC text timestamps, 0/1 booleans.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type Role =
   | 'council_admin'
@@ -11,6 +11,16 @@ export type Role =
   | 'facility_coordinator'
   | 'counsellor';
 export type OrganisationKind = 'council' | 'corporation' | 'agency';
+export type AgencyType =
+  | 'independence_support'
+  | 'welfare_office'
+  | 'social_welfare_council'
+  | 'community_support_centre'
+  | 'disability_support'
+  | 'youth_support_station'
+  | 'other';
+export type ServiceType = 'elderly' | 'disability' | 'children' | 'nursery' | 'relief' | 'other';
+export type SessionStage = 'full' | 'two_factor' | 'two_factor_setup';
 
 export interface MunicipalityTable {
   code: string;
@@ -38,6 +48,48 @@ export interface OrganisationTable {
   is_demo: number;
   created_at: string;
   updated_at: string;
+  agency_type: AgencyType | null;
+  municipality_code: string | null;
+  postal_code: string | null;
+  address: string | null;
+  phone: string | null;
+  website: string | null;
+  /** For the program's participating corporations: the month the public list was read, e.g. '2025-01'. */
+  participation_as_of: string | null;
+  /** Loaded from the program's public list of participating corporations. */
+  is_reference: Generated<number>;
+  two_factor_required: Generated<number>;
+  active: Generated<number>;
+}
+
+export interface FacilityTable {
+  id: string;
+  corporation_id: string;
+  name: string;
+  name_kana: string;
+  service_type: ServiceType;
+  postal_code: string | null;
+  municipality_code: string;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  nearest_station: string | null;
+  walk_minutes: number | null;
+  phone: string | null;
+  /** The facility's 就労支援担当者. */
+  contact_name: string | null;
+  contact_email: string | null;
+  search_text: string;
+  is_demo: number;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FacilityAssignmentTable {
+  user_id: string;
+  facility_id: string;
+  created_at: string;
 }
 
 export interface UserTable {
@@ -52,6 +104,12 @@ export interface UserTable {
   is_demo: number;
   created_at: string;
   updated_at: string;
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: string | null;
+  deactivated_at: string | null;
+  last_sign_in_at: string | null;
 }
 
 export interface SessionTable {
@@ -61,6 +119,61 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  stage: Generated<SessionStage>;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisation_id: string;
+  /** JSON array of facility ids, for facility coordinators. */
+  facility_ids: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  /** The first characters of the token, shown so a user can tell tokens apart. */
+  token_prefix: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: string;
+  count: number;
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -112,6 +225,7 @@ export interface AuditEventTable {
   subject_id: string | null;
   detail: string;
   request_id: string | null;
+  ip: string | null;
 }
 
 export interface Database {
@@ -123,6 +237,13 @@ export interface Database {
   job: JobTable;
   mail_message: MailMessageTable;
   audit_event: AuditEventTable;
+  facility: FacilityTable;
+  facility_assignment: FacilityAssignmentTable;
+  recovery_code: RecoveryCodeTable;
+  invitation: InvitationTable;
+  password_reset: PasswordResetTable;
+  api_token: ApiTokenTable;
+  rate_limit: RateLimitTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -130,4 +251,5 @@ export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Job = Selectable<JobTable>;
+export type Facility = Selectable<FacilityTable>;
 export type MailMessage = Selectable<MailMessageTable>;

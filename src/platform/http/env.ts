@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Db } from '../db/connection';
-import type { Role } from '../db/schema';
+import type { OrganisationKind, Role } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
 
 export type CurrentUser = {
@@ -12,7 +12,11 @@ export type CurrentUser = {
   role: Role;
   organisationId: string;
   organisationName: string;
-  sessionId: string;
+  organisationKind: OrganisationKind;
+  /** Facilities a facility coordinator is assigned to; empty for other roles. */
+  facilityIds: string[];
+  /** The session behind a page request; null when the caller used an API token. */
+  sessionId: string | null;
 };
 
 export type Services = {

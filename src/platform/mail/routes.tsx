@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { recordAudit } from '../audit/audit';
-import { requireRole } from '../auth/guard';
+import { authorizeCouncil } from '../auth/guard';
 import type { MailStatus } from '../db/schema';
 import type { AppEnv } from '../http/env';
 import { renderPage } from '../http/render';
@@ -18,10 +18,8 @@ const statuses: MailStatus[] = ['queued', 'sent', 'kept', 'failed'];
 
 export function mailRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('/council/mail', requireRole('council_admin', 'council_staff'));
-  app.use('/council/mail/*', requireRole('council_admin', 'council_staff'));
 
-  app.get('/council/mail', async (c) => {
+  app.get('/council/mail', authorizeCouncil('mail.read'), async (c) => {
     const t = c.get('t');
     const locale = c.get('locale');
     const db = c.get('services').database.db;
@@ -90,7 +88,7 @@ export function mailRoutes(): Hono<AppEnv> {
     );
   });
 
-  app.get('/council/mail/:id', async (c) => {
+  app.get('/council/mail/:id', authorizeCouncil('mail.read'), async (c) => {
     const t = c.get('t');
     const locale = c.get('locale');
     const user = c.get('user');
@@ -168,7 +166,7 @@ export function mailRoutes(): Hono<AppEnv> {
     );
   });
 
-  app.get('/council/mail/:id/attachments/:index{[0-9]+}', async (c) => {
+  app.get('/council/mail/:id/attachments/:index{[0-9]+}', authorizeCouncil('mail.read'), async (c) => {
     const db = c.get('services').database.db;
     const attachment = await getMailAttachment(db, c.req.param('id'), Number(c.req.param('index')));
     if (!attachment) return renderErrorPage(c, 404);

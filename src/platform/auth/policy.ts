@@ -1,0 +1,113 @@
+/**
+ * Who may do what to which record: every rule of the product in one table. Routes and API
+ * operations name an action here; stores additionally scope their queries by organisation, so a
+ * missed check still cannot return another organisation's rows.
+ */
+import type { OrganisationKind, Role } from '../db/schema';
+
+export type Actor = {
+  userId: string;
+  role: Role;
+  organisationId: string;
+  /** Facilities a facility coordinator is assigned to; empty for other roles. */
+  facilityIds: readonly string[];
+};
+
+export type Subject =
+  | { kind: 'council' }
+  | { kind: 'self' }
+  | { kind: 'organisation'; id: string; organisationKind: OrganisationKind }
+  | { kind: 'facility'; id: string; corporationId: string }
+  | { kind: 'user'; id: string; organisationId: string; role: Role }
+  | { kind: 'invitation'; organisationId: string; organisationKind: OrganisationKind; role: Role };
+
+type SubjectOf<K extends Subject['kind']> = Extract<Subject, { kind: K }>;
+
+type Rule<K extends Subject['kind']> = {
+  subject: K;
+  allow: (actor: Actor, subject: SubjectOf<K>) => boolean;
+};
+
+const isCouncil = (actor: Actor) => actor.role === 'council_admin' || actor.role === 'council_staff';
+const isCouncilAdmin = (actor: Actor) => actor.role === 'council_admin';
+
+/** Roles an organisation of each kind can hold. */
+export const rolesOfOrganisationKind: Record<OrganisationKind, readonly Role[]> = {
+  council: ['council_admin', 'council_staff'],
+  corporation: ['corporation_admin', 'facility_coordinator'],
+  agency: ['counsellor'],
+};
+
+/**
+ * Council admins invite organisation admins (and the council's own staff, and counsellors, as
+ * agencies have no admin role); corporation admins invite their own corporation's staff.
+ */
+function mayInvite(
+  actor: Actor,
+  target: { organisationId: string; organisationKind: OrganisationKind; role: Role },
+): boolean {
+  if (!rolesOfOrganisationKind[target.organisationKind].includes(target.role)) return false;
+  if (isCouncilAdmin(actor)) return true;
+  return actor.role === 'corporation_admin' && target.organisationId === actor.organisationId;
+}
+
+function rule<K extends Subject['kind']>(
+  subject: K,
+  allow: (actor: Actor, subject: SubjectOf<K>) => boolean,
+): Rule<K> {
+  return { subject, allow };
+}
+
+export const policy = {
+  'organisation.list': rule('council', isCouncil),
+  'organisation.create': rule('council', isCouncil),
+  'organisation.read': rule('organisation', (a, o) => isCouncil(a) || o.id === a.organisationId),
+  'organisation.update': rule(
+    'organisation',
+    (a, o) => isCouncil(a) || (a.role === 'corporation_admin' && o.id === a.organisationId),
+  ),
+  'organisation.settings': rule(
+    'organisation',
+    (a, o) => isCouncilAdmin(a) || (a.role === 'corporation_admin' && o.id === a.organisationId),
+  ),
+  'facility.read': rule('facility', () => true),
+  'facility.create': rule(
+    'organisation',
+    (a, o) =>
+      o.organisationKind === 'corporation' &&
+      (isCouncil(a) || (a.role === 'corporation_admin' && o.id === a.organisationId)),
+  ),
+  'facility.update': rule(
+    'facility',
+    (a, f) => isCouncil(a) || (a.role === 'corporation_admin' && f.corporationId === a.organisationId),
+  ),
+  'user.list': rule(
+    'organisation',
+    (a, o) => isCouncilAdmin(a) || (a.role === 'corporation_admin' && o.id === a.organisationId),
+  ),
+  'user.invite': rule('invitation', mayInvite),
+  'user.deactivate': rule(
+    'user',
+    (a, u) =>
+      u.id !== a.userId &&
+      (isCouncilAdmin(a) || (a.role === 'corporation_admin' && u.organisationId === a.organisationId)),
+  ),
+  'user.assign_facilities': rule(
+    'user',
+    (a, u) =>
+      u.role === 'facility_coordinator' &&
+      (isCouncilAdmin(a) || (a.role === 'corporation_admin' && u.organisationId === a.organisationId)),
+  ),
+  'audit.read': rule('council', isCouncilAdmin),
+  'mail.read': rule('council', isCouncil),
+  'account.manage': rule('self', () => true),
+} as const;
+
+export type Action = keyof typeof policy;
+export type SubjectFor<A extends Action> = SubjectOf<(typeof policy)[A]['subject']>;
+
+export function can<A extends Action>(actor: Actor, action: A, subject: SubjectFor<A>): boolean {
+  const entry = policy[action] as unknown as Rule<Subject['kind']>;
+  if (entry.subject !== subject.kind) return false;
+  return entry.allow(actor, subject);
+}
