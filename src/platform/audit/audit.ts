@@ -2,9 +2,11 @@
  * The audit trail: who did or read what, when. Written in the same transaction as the action
  * it records, so an action without its audit row cannot happen.
  */
+import type { Context } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { newId, nowIso } from '../db/time';
+import type { AppEnv } from '../http/env';
 
 export type AuditEntry = {
   action: string;
@@ -13,8 +15,22 @@ export type AuditEntry = {
   userId?: string | null;
   organisationId?: string | null;
   requestId?: string | null;
+  ip?: string | null;
   detail?: Record<string, unknown>;
 };
+
+/** Who is acting in this request, for the audit trail. */
+export function auditActor(
+  c: Context<AppEnv>,
+): Pick<AuditEntry, 'userId' | 'organisationId' | 'requestId' | 'ip'> {
+  const user = c.get('user');
+  return {
+    userId: user?.id ?? null,
+    organisationId: user?.organisationId ?? null,
+    requestId: c.get('requestId'),
+    ip: c.get('ip'),
+  };
+}
 
 export async function recordAudit(
   db: Kysely<Database> | Transaction<Database>,
@@ -32,6 +48,7 @@ export async function recordAudit(
       subject_id: entry.subjectId ?? null,
       detail: JSON.stringify(entry.detail ?? {}),
       request_id: entry.requestId ?? null,
+      ip: entry.ip ?? null,
     })
     .execute();
 }

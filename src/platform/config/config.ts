@@ -14,6 +14,7 @@ const environmentSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   JOB_WORKER: z.enum(['on', 'off']).default('on'),
   COOKIE_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
 });
 
 export type Config = {
@@ -27,6 +28,8 @@ export type Config = {
   demoData: boolean;
   jobWorker: boolean;
   secureCookies: boolean;
+  /** Behind a reverse proxy, the client address is the first X-Forwarded-For entry. */
+  trustProxy: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA === 'auto',
     jobWorker: e.JOB_WORKER === 'on',
     // Secure cookies are only sent over TLS, so they follow BASE_URL unless forced.
+    trustProxy: e.TRUST_PROXY === 'on',
     secureCookies: e.COOKIE_SECURE === 'on' || (e.COOKIE_SECURE === 'auto' && baseUrl.startsWith('https:')),
   };
 }

@@ -31,6 +31,8 @@ export type AppEnv = {
   Variables: {
     services: Services;
     requestId: string;
+    /** The client's address, for rate limits and the audit trail. */
+    ip: string;
     locale: Locale;
     t: Messages;
     user: CurrentUser | null;

@@ -1,6 +1,7 @@
 /** The middleware every request passes: request id and log line, language, CSRF, caller. */
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { resumeSession, SESSION_COOKIE } from '../../accounts/sessions';
 import { newToken, sameToken } from '../auth/tokens';
@@ -10,6 +11,19 @@ import type { AppEnv, Services } from './env';
 
 export const CSRF_COOKIE = 'hataraku_csrf';
 
+function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket.
+    return 'unknown';
+  }
+}
+
 export function requestContext(services: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
@@ -18,6 +32,7 @@ export function requestContext(services: Services): MiddlewareHandler<AppEnv> {
     const locale = pickLocale(getCookie(c, LOCALE_COOKIE));
     c.set('services', services);
     c.set('requestId', requestId);
+    c.set('ip', clientIp(c, services.config.trustProxy));
     c.set('logger', logger);
     c.set('locale', locale);
     c.set('t', messagesFor(locale));

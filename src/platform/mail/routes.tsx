@@ -4,7 +4,7 @@
  * personal data and one-time links.
  */
 import { Hono } from 'hono';
-import { recordAudit } from '../audit/audit';
+import { auditActor, recordAudit } from '../audit/audit';
 import { authorizeCouncil } from '../auth/guard';
 import type { MailStatus } from '../db/schema';
 import type { AppEnv } from '../http/env';
@@ -91,7 +91,6 @@ export function mailRoutes(): Hono<AppEnv> {
   app.get('/council/mail/:id', authorizeCouncil('mail.read'), async (c) => {
     const t = c.get('t');
     const locale = c.get('locale');
-    const user = c.get('user');
     const db = c.get('services').database.db;
     const mail = await getMail(db, c.req.param('id'));
     if (!mail) return renderErrorPage(c, 404);
@@ -99,9 +98,7 @@ export function mailRoutes(): Hono<AppEnv> {
       action: 'mail.read',
       subjectType: 'mail_message',
       subjectId: mail.id,
-      userId: user?.id,
-      organisationId: user?.organisationId,
-      requestId: c.get('requestId'),
+      ...auditActor(c),
     });
     return renderPage(
       c,
@@ -170,14 +167,11 @@ export function mailRoutes(): Hono<AppEnv> {
     const db = c.get('services').database.db;
     const attachment = await getMailAttachment(db, c.req.param('id'), Number(c.req.param('index')));
     if (!attachment) return renderErrorPage(c, 404);
-    const user = c.get('user');
     await recordAudit(db, {
       action: 'mail.attachment.read',
       subjectType: 'mail_message',
       subjectId: c.req.param('id'),
-      userId: user?.id,
-      organisationId: user?.organisationId,
-      requestId: c.get('requestId'),
+      ...auditActor(c),
       detail: { filename: attachment.filename },
     });
     return c.body(new Uint8Array(attachment.content), 200, {
