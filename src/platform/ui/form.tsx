@@ -19,14 +19,18 @@ export function ErrorSummary(props: { t: Messages; errors: FieldErrors; labels: 
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
       <h2 id="error-summary-title">{props.t.form.errorSummaryTitle}</h2>
       <ul>
-        {entries.map(([name, message]) => (
-          <li>
-            <a href={`#field-${name}`}>
-              {props.labels[name] ? `${props.labels[name]}: ` : ''}
-              {message}
-            </a>
-          </li>
-        ))}
+        {entries.map(([name, message]) =>
+          // An error about the whole form (e.g. a failed sign-in) has no field to jump to.
+          props.labels[name] ? (
+            <li>
+              <a href={`#field-${name}`}>
+                {props.labels[name]}: {message}
+              </a>
+            </li>
+          ) : (
+            <li>{message}</li>
+          ),
+        )}
       </ul>
     </div>
   );

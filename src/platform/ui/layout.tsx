@@ -55,13 +55,9 @@ export function Layout(props: { page: PageContext; title: string; breadcrumbs?: 
                 <input type="hidden" name="_csrf" value={page.csrfToken} />
                 <input type="hidden" name="locale" value={other} />
                 <input type="hidden" name="next" value={page.path} />
-                <button
-                  type="submit"
-                  class="link-button"
-                  lang={other}
-                  aria-label={`${t.language}: ${t.switchLanguage}`}
-                >
-                  {t.switchLanguage}
+                <button type="submit" class="link-button">
+                  <span class="visually-hidden">{t.language}: </span>
+                  <span lang={other}>{t.switchLanguage}</span>
                 </button>
               </form>
               {user ? (
