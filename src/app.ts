@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountRoutes } from './accounts/routes';
+import { auditRoutes } from './platform/audit/routes';
 import { createApi, openApiDocument, requireJsonBody } from './platform/http/api';
 import { mountAssets } from './platform/http/assets';
 import type { AppEnv, Services } from './platform/http/env';
@@ -55,6 +56,7 @@ export function createApp(
   pages.route('/', siteRoutes());
   pages.route('/', accountRoutes());
   pages.route('/', mailRoutes());
+  pages.route('/', auditRoutes());
   app.route('/', pages);
 
   app.notFound(async (c) => {
