@@ -18,6 +18,7 @@ const types: Record<string, string> = {
   woff: 'font/woff',
   svg: 'image/svg+xml',
   png: 'image/png',
+  js: 'text/javascript; charset=utf-8',
 };
 
 function packageDir(name: string): string {
@@ -61,7 +62,7 @@ export function mountAssets(app: Hono<AppEnv>): void {
     (c) => send(join(assetRoots.font, 'files', c.req.param('file')), true) ?? c.notFound(),
   );
   app.get(
-    '/assets/:file{[a-z0-9-]+\\.(css|svg|png)}',
+    '/assets/:file{[a-z0-9-]+\\.(css|svg|png|js)}',
     (c) => send(join(assetRoots.app, c.req.param('file')), false) ?? c.notFound(),
   );
 }
