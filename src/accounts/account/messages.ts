@@ -1,0 +1,121 @@
+/** Strings of the signed-in user's own account page (アカウント設定). */
+import { defineMessages } from '../../platform/i18n';
+
+export const accountMessages = defineMessages(
+  {
+    title: 'アカウント設定',
+    profile: '登録内容',
+    name: '氏名',
+    email: 'メールアドレス',
+    role: '役割',
+    organisation: '所属',
+    twoFactor: {
+      heading: '2段階認証',
+      about:
+        'ログインのときに、パスワードに加えてスマートフォンの認証アプリに表示される確認コードを入力します。パスワードが他の人に知られても、アカウントを守ることができます。',
+      on: (since: string) => `有効(${since}に設定)`,
+      off: '無効',
+      status: '状態',
+      required: '所属する組織の設定により、2段階認証は必須です。無効にすることはできません。',
+      recommended: '就労希望者の情報を扱うため、2段階認証を有効にすることをおすすめします。',
+      enable: '2段階認証を有効にする',
+      disable: '2段階認証を無効にする',
+      recoveryCodes: '回復コード',
+      recoveryCodesLeft: (n: number) => `未使用: ${n}件`,
+      regenerate: '回復コードを発行し直す',
+      enabledNotice: '2段階認証を有効にしました。',
+      disabledNotice: '2段階認証を無効にしました。',
+      enableTitle: '2段階認証を有効にする',
+      disableTitle: '2段階認証を無効にする',
+      disableIntro:
+        '無効にすると、ログインはパスワードだけになります。認証アプリの設定と回復コードは使えなくなります。確認のため、現在のパスワードを入力してください。',
+      disableSubmit: '無効にする',
+      regenerateTitle: '回復コードを発行し直す',
+      regenerateIntro:
+        '新しい回復コードを10件発行します。これまでの回復コードは使えなくなります。確認のため、現在のパスワードを入力してください。',
+      regenerateSubmit: '発行し直す',
+      currentPassword: '現在のパスワード',
+      wrongPassword: 'パスワードが正しくありません',
+      rateLimited: '試行が多すぎます。10分ほど時間をおいてから、もう一度お試しください。',
+      cancel: 'アカウント設定に戻る',
+    },
+    apiTokens: {
+      heading: 'APIトークン',
+      text: 'ほかのシステムから、このアカウントの権限でAPIを使うためのトークンです。',
+      link: 'APIトークンを管理する',
+    },
+    sessions: {
+      heading: 'ログイン中の端末',
+      intro:
+        'このアカウントでログインしている端末の一覧です。心当たりのない端末がある場合は、すべての端末からログアウトしてから、パスワードを再設定してください。',
+      caption: 'ログイン中の端末',
+      device: '端末(ブラウザ)',
+      ip: 'IPアドレス',
+      createdAt: 'ログインした日時',
+      lastSeenAt: '最後に使った日時',
+      current: 'この端末',
+      unknown: '不明',
+      signOutEverywhere: 'すべての端末からログアウトする',
+      signOutEverywhereHint: 'この端末も含め、すべての端末でログアウトします。もう一度ログインが必要です。',
+    },
+  },
+  {
+    title: 'Account settings',
+    profile: 'Your details',
+    name: 'Name',
+    email: 'E-mail address',
+    role: 'Role',
+    organisation: 'Organisation',
+    twoFactor: {
+      heading: 'Two-step verification',
+      about:
+        'When you sign in, you enter a code from an authenticator app on your phone as well as your password. Your account stays safe even if someone learns your password.',
+      on: (since: string) => `On (since ${since})`,
+      off: 'Off',
+      status: 'Status',
+      required: 'Your organisation requires two-step verification. It cannot be turned off.',
+      recommended: 'As you handle participants’ information, we recommend turning on two-step verification.',
+      enable: 'Turn on two-step verification',
+      disable: 'Turn off two-step verification',
+      recoveryCodes: 'Recovery codes',
+      recoveryCodesLeft: (n: number) => `${n} unused`,
+      regenerate: 'Issue new recovery codes',
+      enabledNotice: 'Two-step verification is now on.',
+      disabledNotice: 'Two-step verification is now off.',
+      enableTitle: 'Turn on two-step verification',
+      disableTitle: 'Turn off two-step verification',
+      disableIntro:
+        'Once it is off, you sign in with your password only. The authenticator app setting and recovery codes stop working. Please enter your current password to confirm.',
+      disableSubmit: 'Turn off',
+      regenerateTitle: 'Issue new recovery codes',
+      regenerateIntro:
+        'Ten new recovery codes are issued and the old ones stop working. Please enter your current password to confirm.',
+      regenerateSubmit: 'Issue new codes',
+      currentPassword: 'Current password',
+      wrongPassword: 'The password is incorrect',
+      rateLimited: 'Too many attempts. Please wait about 10 minutes and try again.',
+      cancel: 'Back to account settings',
+    },
+    apiTokens: {
+      heading: 'API tokens',
+      text: 'Tokens that let another system use the API with this account’s permissions.',
+      link: 'Manage API tokens',
+    },
+    sessions: {
+      heading: 'Signed-in devices',
+      intro:
+        'Devices signed in to this account. If you see one you do not recognise, sign out on all devices and then reset your password.',
+      caption: 'Signed-in devices',
+      device: 'Device (browser)',
+      ip: 'IP address',
+      createdAt: 'Signed in',
+      lastSeenAt: 'Last used',
+      current: 'This device',
+      unknown: 'Unknown',
+      signOutEverywhere: 'Sign out on all devices',
+      signOutEverywhereHint: 'Signs out every device, this one included. You will need to sign in again.',
+    },
+  },
+);
+
+export type AccountMessages = (typeof accountMessages)['ja'];
