@@ -2,9 +2,19 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { accountPageRoutes } from './accounts/account/routes';
+import { registerAccountApi } from './accounts/api-tokens/api';
+import { apiTokenRoutes } from './accounts/api-tokens/routes';
+import { invitationRoutes } from './accounts/invitations/routes';
+import { registerOrganisationApi } from './accounts/organisations/api';
+import { organisationRoutes } from './accounts/organisations/routes';
+import { passwordResetRoutes } from './accounts/password-reset/routes';
 import { accountRoutes } from './accounts/routes';
+import { signInRoutes } from './accounts/sign-in/routes';
+import { userRoutes } from './accounts/users/routes';
 import { auditRoutes } from './platform/audit/routes';
 import { createApi, openApiDocument, requireJsonBody } from './platform/http/api';
+import { apiAuthentication } from './platform/http/api-auth';
 import { mountAssets } from './platform/http/assets';
 import type { AppEnv, Services } from './platform/http/env';
 import { healthRoutes, type Readiness } from './platform/http/health';
@@ -13,6 +23,11 @@ import { problem } from './platform/http/problem';
 import { mailRoutes } from './platform/mail/routes';
 import { renderErrorPage } from './platform/ui/error-page';
 import { registerReferenceApi } from './reference/api';
+import { certificationRoutes } from './registry/certifications/routes';
+import { registerFacilityApi } from './registry/facilities/api';
+import { facilityRoutes } from './registry/facilities/routes';
+import { registerOpportunityApi } from './registry/opportunities/api';
+import { opportunityRoutes, publicOpportunityRoutes } from './registry/opportunities/routes';
 import { siteRoutes } from './site/routes';
 
 export function createApp(
@@ -46,7 +61,12 @@ export function createApp(
 
   const api = createApi();
   api.use(requireJsonBody());
+  api.use(apiAuthentication());
   registerReferenceApi(api);
+  registerOrganisationApi(api);
+  registerFacilityApi(api);
+  registerOpportunityApi(api);
+  registerAccountApi(api);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(api, services.config.baseUrl)));
   app.route('/', api);
 
@@ -56,7 +76,18 @@ export function createApp(
   pages.route('/', siteRoutes());
   pages.route('/', accountRoutes());
   pages.route('/', mailRoutes());
+  pages.route('/', organisationRoutes());
+  pages.route('/', facilityRoutes());
+  pages.route('/', opportunityRoutes());
+  pages.route('/', publicOpportunityRoutes());
+  pages.route('/', certificationRoutes());
   pages.route('/', auditRoutes());
+  pages.route('/', signInRoutes());
+  pages.route('/', accountPageRoutes());
+  pages.route('/', invitationRoutes());
+  pages.route('/', userRoutes());
+  pages.route('/', passwordResetRoutes());
+  pages.route('/', apiTokenRoutes());
   app.route('/', pages);
 
   app.notFound(async (c) => {

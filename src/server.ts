@@ -15,7 +15,9 @@ import { type JobHandler, JobWorker } from './platform/jobs/worker';
 import { createLogger } from './platform/log/logger';
 import { createMailDelivery } from './platform/mail/deliver';
 import { mailDeliverJobName } from './platform/mail/outbox';
+import { syncReferenceCorporations } from './reference/corporations';
 import { syncMunicipalities } from './reference/store';
+import { registryJobHandlers, registrySchedules } from './registry/opportunities/jobs';
 import { formatDemoLogins, isDemoLoaded, seedDemo } from './seed/demo';
 
 /** One clear line and exit 1: a wrong setting is the operator's to fix, not a crash to debug. */
@@ -40,6 +42,7 @@ async function openAndMigrate(config: Config): Promise<Db> {
   }
   await migrateToLatest(database.db);
   await syncMunicipalities(database.db);
+  await syncReferenceCorporations(database.db);
   return database;
 }
 
@@ -87,10 +90,11 @@ async function main(): Promise<void> {
       const purged = await purgeExpired(database.db, SESSION_IDLE_MS);
       ctx.logger.info(purged, 'purged expired sessions and old jobs');
     },
+    ...registryJobHandlers({ db: database.db, baseUrl: config.baseUrl }),
   };
   const worker = config.jobWorker ? new JobWorker({ db: database, handlers, logger }) : undefined;
   const scheduler = config.jobWorker
-    ? new Scheduler({ db: database.db, schedules: maintenanceSchedules, logger })
+    ? new Scheduler({ db: database.db, schedules: [...maintenanceSchedules, ...registrySchedules], logger })
     : undefined;
   worker?.start();
   scheduler?.start();

@@ -1,16 +1,10 @@
-/** Use cases of accounts: sign in, create a user. Each holds its own transaction. */
+/** Use cases of accounts: create an organisation or a user (signing in: sign-in/service). Each holds its own transaction. */
 import type { Kysely } from 'kysely';
-import { decoyPasswordHash, hashPassword, verifyPassword } from '../platform/auth/password';
+import { hashPassword } from '../platform/auth/password';
 import type { Database, OrganisationKind, Role } from '../platform/db/schema';
 import { newId, nowIso } from '../platform/db/time';
 import { normaliseEmail, normaliseInput, toSearchText } from '../platform/text/normalise';
-import {
-  emailExists,
-  findOrganisationByName,
-  findUserForSignIn,
-  insertOrganisation,
-  insertUser,
-} from './store';
+import { emailExists, findOrganisationByName, insertOrganisation, insertUser } from './store';
 
 export const roles: readonly Role[] = [
   'council_admin',
@@ -28,13 +22,6 @@ export const organisationKindOfRole: Record<Role, OrganisationKind> = {
   facility_coordinator: 'corporation',
   counsellor: 'agency',
 };
-
-/** Returns the user id, or null; the same work is done whether or not the e-mail exists. */
-export async function signIn(db: Kysely<Database>, email: string, password: string): Promise<string | null> {
-  const user = await findUserForSignIn(db, normaliseEmail(email));
-  const ok = await verifyPassword(password, user?.password_hash ?? decoyPasswordHash);
-  return user && ok && user.active === 1 ? user.id : null;
-}
 
 export class DuplicateEmailError extends Error {}
 

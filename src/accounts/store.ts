@@ -1,16 +1,8 @@
 /** All SQL for users, organisations and sessions. Personal columns are selected by name. */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewUser, OrganisationKind, Role } from '../platform/db/schema';
+import type { Database, NewUser, OrganisationKind, Role, SessionStage } from '../platform/db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function findUserForSignIn(db: Executor, email: string) {
-  return db
-    .selectFrom('app_user')
-    .select(['id', 'password_hash', 'active'])
-    .where('email', '=', email)
-    .executeTakeFirst();
-}
 
 export async function insertUser(db: Executor, user: NewUser): Promise<void> {
   await db.insertInto('app_user').values(user).execute();
@@ -39,6 +31,19 @@ export async function insertOrganisation(
     .execute();
 }
 
+/** Whether the organisation's users must sign in with a second factor (TOTP). */
+export async function setOrganisationTwoFactorRequired(
+  db: Executor,
+  organisationId: string,
+  required: boolean,
+): Promise<void> {
+  await db
+    .updateTable('organisation')
+    .set({ two_factor_required: required ? 1 : 0 })
+    .where('id', '=', organisationId)
+    .execute();
+}
+
 export async function findOrganisationByName(db: Executor, kind: OrganisationKind, name: string) {
   return db
     .selectFrom('organisation')
@@ -50,7 +55,15 @@ export async function findOrganisationByName(db: Executor, kind: OrganisationKin
 
 export async function insertSession(
   db: Executor,
-  session: { id: string; user_id: string; created_at: string; expires_at: string },
+  session: {
+    id: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+    stage?: SessionStage;
+    ip?: string | null;
+    user_agent?: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('user_session')

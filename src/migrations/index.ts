@@ -5,8 +5,14 @@
 import type { Migration } from 'kysely';
 import * as foundation from './001-foundation';
 import * as accounts from './002-accounts';
+import * as organisations from './003-organisations';
+import * as twoFactorReplay from './004-two-factor-replay';
+import * as opportunities from './005-opportunities';
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-accounts': accounts,
+  '003-organisations': organisations,
+  '004-two-factor-replay': twoFactorReplay,
+  '005-opportunities': opportunities,
 };

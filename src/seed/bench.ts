@@ -3,10 +3,12 @@
  * with a seeded random generator so two runs produce the same data. Each area appends its
  * generator to `benchGenerators` as it gains tables.
  */
+
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema';
 import { newId, nowIso } from '../platform/db/time';
 import { toSearchText } from '../platform/text/normalise';
+import { opportunitiesBenchGenerator } from '../registry/opportunities/seed';
 
 export type Random = () => number;
 
@@ -81,7 +83,7 @@ const mail: Generator = {
   },
 };
 
-export const benchGenerators: Generator[] = [organisations, mail];
+export const benchGenerators: Generator[] = [organisations, mail, opportunitiesBenchGenerator];
 
 export async function seedBench(
   db: Kysely<Database>,

@@ -1,13 +1,19 @@
 /**
- * Demo data for a first start: one fictional organisation of each kind and one login per role.
+ * Demo data for a first start: one fictional organisation of each kind, one login per role, and
+ * the demo corporation's fictional facilities.
  * Everything here is invented and flagged is_demo; nothing describes a real corporation.
  */
+
 import type { Kysely } from 'kysely';
+import { ensureDemoAgencyType } from '../accounts/organisations/service';
 import { createUser, ensureOrganisation } from '../accounts/service';
-import { emailExists } from '../accounts/store';
+import { emailExists, setOrganisationTwoFactorRequired } from '../accounts/store';
 import type { Database, Role } from '../platform/db/schema';
 import { DEMO_SETTING, readSetting, writeSetting } from '../platform/db/settings';
 import { nowIso } from '../platform/db/time';
+import { syncMunicipalities } from '../reference/store';
+import { ensureDemoAssignment, ensureDemoFacility } from '../registry/facilities/service';
+import { seedDemoOpportunities } from '../registry/opportunities/seed';
 
 export const DEMO_PASSWORD = 'hataraku-demo-2026';
 
@@ -56,6 +62,67 @@ const people: { role: Role; email: string; name: string; organisation: keyof typ
   },
 ];
 
+/**
+ * Fictional facilities of the demo corporation (made-up addresses and stations, no postal code so
+ * no real address is pointed at); the demo coordinator is assigned to the first.
+ */
+const demoFacilities = [
+  {
+    name: 'みどりの杜 ケアセンター(架空)',
+    name_kana: 'ミドリノモリ ケアセンター',
+    service_type: 'elderly',
+    municipality_code: '132012',
+    address: '架空町一丁目2番3号',
+    nearest_station: 'みどり台駅(架空)',
+    walk_minutes: '8',
+    phone: '042-000-0001',
+    contact_name: '受入 担当美咲',
+    contact_email: 'coordinator@demo.hataraku.example',
+  },
+  {
+    name: 'みどりの杜 ワークセンター(架空)',
+    name_kana: 'ミドリノモリ ワークセンター',
+    service_type: 'disability',
+    municipality_code: '131202',
+    address: '架空町四丁目5番6号',
+    nearest_station: 'もりの駅(架空)',
+    walk_minutes: '12',
+    phone: '03-0000-0002',
+    contact_name: '作業 指導次郎',
+    contact_email: 'workcenter@demo.hataraku.example',
+  },
+  {
+    name: 'みどりの杜 こども園(架空)',
+    name_kana: 'ミドリノモリ コドモエン',
+    service_type: 'nursery',
+    municipality_code: '132098',
+    address: '架空町七丁目8番9号',
+    nearest_station: 'こもれび駅(架空)',
+    walk_minutes: '5',
+    phone: '042-000-0003',
+    contact_name: null,
+    contact_email: null,
+  },
+];
+
+async function seedDemoRegistry(db: Kysely<Database>, ids: Record<string, string>): Promise<void> {
+  const corporationId = ids.corporation;
+  const agencyId = ids.agency;
+  if (!corporationId || !agencyId) throw new Error('demo organisations missing');
+  await ensureDemoAgencyType(db, agencyId, 'independence_support');
+  // Facilities reference the municipality table; the server fills it at start, tests may not have.
+  await syncMunicipalities(db);
+  const facilityIds: string[] = [];
+  for (const facility of demoFacilities)
+    facilityIds.push(await ensureDemoFacility(db, corporationId, facility));
+  const coordinator = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('email', '=', 'coordinator@demo.hataraku.example')
+    .executeTakeFirst();
+  if (coordinator && facilityIds[0]) await ensureDemoAssignment(db, coordinator.id, facilityIds[0]);
+}
+
 export async function isDemoLoaded(db: Kysely<Database>): Promise<boolean> {
   return (await readSetting(db, DEMO_SETTING)) !== undefined;
 }
@@ -64,7 +131,11 @@ export async function isDemoLoaded(db: Kysely<Database>): Promise<boolean> {
 export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
   const ids: Record<string, string> = {};
   for (const [key, organisation] of Object.entries(organisations)) {
-    ids[key] = await ensureOrganisation(db, { ...organisation, isDemo: true });
+    const organisationId = await ensureOrganisation(db, { ...organisation, isDemo: true });
+    // The printed demo logins sign in in one step: demo organisations do not require two-factor
+    // authentication (docs/decisions/008); real organisations do by default.
+    await setOrganisationTwoFactorRequired(db, organisationId, false);
+    ids[key] = organisationId;
   }
   for (const person of people) {
     if (await emailExists(db, person.email)) continue;
@@ -72,6 +143,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
     if (!organisationId) throw new Error(`demo organisation ${person.organisation} missing`);
     await createUser(db, { ...person, organisationId, password: DEMO_PASSWORD, isDemo: true });
   }
+  await seedDemoRegistry(db, ids);
+  await seedDemoOpportunities(db);
   if (!(await isDemoLoaded(db))) await writeSetting(db, DEMO_SETTING, nowIso());
   return people.map((p) => ({
     role: p.role,

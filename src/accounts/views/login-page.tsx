@@ -13,12 +13,19 @@ export function LoginForm(props: {
   values: FormValues;
   errors: FieldErrors;
   next: string;
+  /** A short status line above the form, e.g. after signing out on every device. */
+  notice?: string;
 }) {
   const { t, values, errors } = props;
   const labels = { email: t.login.email, password: t.login.password, _form: '' };
   return (
     <div class="narrow">
       <h1>{t.login.title}</h1>
+      {props.notice ? (
+        <p role="status">
+          <strong>{props.notice}</strong>
+        </p>
+      ) : null}
       <p>{t.login.intro}</p>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form method="post" action="/login" novalidate>
@@ -50,6 +57,9 @@ export function LoginForm(props: {
           {t.login.submit}
         </button>
       </form>
+      <p>
+        <a href="/password/forgot">{t.login.forgotPassword}</a>
+      </p>
     </div>
   );
 }

@@ -19,7 +19,8 @@ export type Subject =
   | { kind: 'organisation'; id: string; organisationKind: OrganisationKind }
   | { kind: 'facility'; id: string; corporationId: string }
   | { kind: 'user'; id: string; organisationId: string; role: Role }
-  | { kind: 'invitation'; organisationId: string; organisationKind: OrganisationKind; role: Role };
+  | { kind: 'invitation'; organisationId: string; organisationKind: OrganisationKind; role: Role }
+  | { kind: 'opportunity'; id: string; facilityId: string; corporationId: string; status: string };
 
 type SubjectOf<K extends Subject['kind']> = Extract<Subject, { kind: K }>;
 
@@ -51,6 +52,16 @@ function mayInvite(
   return actor.role === 'corporation_admin' && target.organisationId === actor.organisationId;
 }
 
+/**
+ * Who keeps a facility's はたらく場 and 認定: council staff everywhere, the corporation admin for
+ * the corporation's facilities, a facility coordinator for the facilities assigned to them.
+ */
+function mayKeepFacilityOffer(actor: Actor, facilityId: string, corporationId: string): boolean {
+  if (isCouncil(actor)) return true;
+  if (actor.role === 'corporation_admin') return corporationId === actor.organisationId;
+  return actor.role === 'facility_coordinator' && actor.facilityIds.includes(facilityId);
+}
+
 function rule<K extends Subject['kind']>(
   subject: K,
   allow: (actor: Actor, subject: SubjectOf<K>) => boolean,
@@ -71,6 +82,9 @@ export const policy = {
     (a, o) => isCouncilAdmin(a) || (a.role === 'corporation_admin' && o.id === a.organisationId),
   ),
   'facility.read': rule('facility', () => true),
+  // Every role lists the facilities it may see; the store scopes the rows (council: all,
+  // corporation staff: their corporation's, counsellors: active ones).
+  'facility.list': rule('self', () => true),
   'facility.create': rule(
     'organisation',
     (a, o) =>
@@ -98,6 +112,26 @@ export const policy = {
       u.role === 'facility_coordinator' &&
       (isCouncilAdmin(a) || (a.role === 'corporation_admin' && u.organisationId === a.organisationId)),
   ),
+  // はたらく場: kept by the facility's coordinators, its corporation admin and council staff; read
+  // by them and by counsellors once published (a draft is the facility's own). Lists are scoped
+  // by the store.
+  'opportunity.list': rule('self', () => true),
+  'opportunity.create': rule('facility', (a, f) => mayKeepFacilityOffer(a, f.id, f.corporationId)),
+  'opportunity.read': rule(
+    'opportunity',
+    (a, o) =>
+      mayKeepFacilityOffer(a, o.facilityId, o.corporationId) ||
+      (a.role === 'counsellor' && o.status !== 'draft'),
+  ),
+  'opportunity.update': rule('opportunity', (a, o) => mayKeepFacilityOffer(a, o.facilityId, o.corporationId)),
+  'opportunity.confirm': rule('opportunity', (a, o) =>
+    mayKeepFacilityOffer(a, o.facilityId, o.corporationId),
+  ),
+  'certification.read': rule(
+    'facility',
+    (a, f) => isCouncil(a) || a.role === 'counsellor' || f.corporationId === a.organisationId,
+  ),
+  'certification.update': rule('facility', (a, f) => mayKeepFacilityOffer(a, f.id, f.corporationId)),
   'audit.read': rule('council', isCouncilAdmin),
   'mail.read': rule('council', isCouncil),
   'account.manage': rule('self', () => true),

@@ -31,7 +31,9 @@ export const en: Messages = {
     referrals: 'Acceptance requests',
     placements: 'Placements',
     organisations: 'Organisations',
-    users: 'Accounts',
+    users: 'Account management',
+    ownCorporation: 'My corporation',
+    audit: 'Audit log',
     digest: 'Work place digest',
     mail: 'Sent mail',
     jobs: 'Jobs',
@@ -55,6 +57,7 @@ export const en: Messages = {
     invalidPostalCode: 'Enter a 7-digit postal code, like 160-0023',
   },
   login: {
+    forgotPassword: 'Forgotten your password?',
     title: 'Sign in',
     email: 'E-mail address',
     password: 'Password',

@@ -29,7 +29,9 @@ export const ja = {
     referrals: '受け入れ依頼',
     placements: '就労状況',
     organisations: '法人・機関',
-    users: 'アカウント',
+    users: 'アカウント管理',
+    ownCorporation: '自法人',
+    audit: '操作記録',
     digest: 'はたらく場情報の配信',
     mail: '送信メール',
     jobs: 'ジョブ',
@@ -53,6 +55,7 @@ export const ja = {
     invalidPostalCode: '郵便番号は7桁の数字で入力してください(例: 160-0023)',
   },
   login: {
+    forgotPassword: 'パスワードをお忘れの方',
     title: 'ログイン',
     email: 'メールアドレス',
     password: 'パスワード',

@@ -27,7 +27,14 @@ describeEachDatabase('nightly purge', (current) => {
       .where('id', '=', recentJob ?? '')
       .execute();
 
-    expect(await purgeExpired(db, 2 * 60 * 60 * 1000, now)).toEqual({ sessions: 1, jobs: 1 });
+    await db
+      .insertInto('rate_limit')
+      .values([
+        { key: 'ip:old', window_start: new Date(now.getTime() - 2 * day).toISOString(), count: 3 },
+        { key: 'ip:new', window_start: new Date(now.getTime() - 60_000).toISOString(), count: 1 },
+      ])
+      .execute();
+    expect(await purgeExpired(db, 2 * 60 * 60 * 1000, now)).toEqual({ sessions: 1, jobs: 1, rateLimits: 1 });
     expect(await db.selectFrom('user_session').select('id').execute()).toHaveLength(1);
     expect(
       await db

@@ -1,6 +1,6 @@
 /**
- * Housekeeping that every installation needs: ended sessions and long-finished jobs are deleted
- * once a night, so the tables do not grow without bound.
+ * Housekeeping that every installation needs: ended sessions, old sign-in rate-limit windows and
+ * long-finished jobs are deleted once a night, so the tables do not grow without bound.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -18,7 +18,7 @@ export async function purgeExpired(
   db: Kysely<Database>,
   idleSessionMs: number,
   now = new Date(),
-): Promise<{ sessions: number; jobs: number }> {
+): Promise<{ sessions: number; jobs: number; rateLimits: number }> {
   const sessions = await db
     .deleteFrom('user_session')
     .where((eb) =>
@@ -33,5 +33,14 @@ export async function purgeExpired(
     .where('status', 'in', ['done', 'failed'])
     .where('finished_at', '<', nowIso(new Date(now.getTime() - keepFinishedJobsDays * 86_400_000)))
     .executeTakeFirst();
-  return { sessions: Number(sessions.numDeletedRows), jobs: Number(jobs.numDeletedRows) };
+  // Sign-in windows last minutes; a day-old window counts nothing.
+  const rateLimits = await db
+    .deleteFrom('rate_limit')
+    .where('window_start', '<', nowIso(new Date(now.getTime() - 86_400_000)))
+    .executeTakeFirst();
+  return {
+    sessions: Number(sessions.numDeletedRows),
+    jobs: Number(jobs.numDeletedRows),
+    rateLimits: Number(rateLimits.numDeletedRows),
+  };
 }

@@ -64,7 +64,10 @@ export function Layout(props: { page: PageContext; title: string; breadcrumbs?: 
                 <>
                   <span class="signed-in">
                     <span class="visually-hidden">{t.signedInAs}: </span>
-                    {user.name}({t.roles[user.role]})
+                    {/* The user's own account page (アカウント設定: details, two-factor, devices). */}
+                    <a href="/account">
+                      {user.name}({t.roles[user.role]})
+                    </a>
                   </span>
                   <form method="post" action="/logout" class="inline-form">
                     <input type="hidden" name="_csrf" value={page.csrfToken} />

@@ -7,13 +7,37 @@ export type NavItem = { href: string; label: string };
 export function navigationFor(role: Role | undefined, t: Messages): NavItem[] {
   if (!role) return [];
   const home = { href: '/dashboard', label: t.nav.dashboard };
+  const facilities = { href: '/facilities', label: t.nav.facilities };
+  const users = { href: '/users', label: t.nav.users };
+  const opportunities = { href: '/opportunities', label: t.nav.opportunities };
   switch (role) {
     case 'council_admin':
+      return [
+        home,
+        opportunities,
+        { href: '/organisations', label: t.nav.organisations },
+        users,
+        { href: '/council/mail', label: t.nav.mail },
+        { href: '/council/audit', label: t.nav.audit },
+      ];
     case 'council_staff':
-      return [home, { href: '/council/mail', label: t.nav.mail }];
+      return [
+        home,
+        { href: '/organisations', label: t.nav.organisations },
+        { href: '/council/mail', label: t.nav.mail },
+      ];
     case 'corporation_admin':
+      // /organisations/mine is the caller's own corporation (the layout knows the role only).
+      return [
+        home,
+        { href: '/organisations/mine', label: t.nav.ownCorporation },
+        facilities,
+        opportunities,
+        users,
+      ];
     case 'facility_coordinator':
+      return [home, facilities, opportunities];
     case 'counsellor':
-      return [home];
+      return [home, opportunities];
   }
 }
