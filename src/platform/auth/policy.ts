@@ -81,7 +81,11 @@ export const policy = {
     'organisation',
     (a, o) => isCouncilAdmin(a) || (a.role === 'corporation_admin' && o.id === a.organisationId),
   ),
-  'facility.read': rule('facility', () => true),
+  // Agencies read every facility (they look for work places); corporations only their own.
+  'facility.read': rule(
+    'facility',
+    (a, f) => isCouncil(a) || a.role === 'counsellor' || f.corporationId === a.organisationId,
+  ),
   // Every role lists the facilities it may see; the store scopes the rows (council: all,
   // corporation staff: their corporation's, counsellors: active ones).
   'facility.list': rule('self', () => true),
