@@ -3,10 +3,12 @@
  * turn off, new recovery codes) and signed-in devices with "sign out on all devices". Every route
  * is `account.manage` on the caller themself.
  */
+
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { authorize } from '../../platform/auth/guard';
+import { currentUser } from '../../platform/http/context';
 import type { AppEnv, CurrentUser } from '../../platform/http/env';
 import { readForm, validateForm } from '../../platform/http/form';
 import { renderPage } from '../../platform/http/render';
@@ -30,13 +32,6 @@ const notices = {
   'two-factor-disabled': 'disabledNotice',
 } as const;
 
-function signedIn(c: Context<AppEnv>): CurrentUser {
-  const user = c.get('user');
-  // authorize() has already refused requests without a user.
-  if (!user) throw new Error('account route reached without a signed-in user');
-  return user;
-}
-
 function ownerOf(user: CurrentUser) {
   return { userId: user.id, organisationId: user.organisationId };
 }
@@ -57,7 +52,7 @@ export function accountPageRoutes(): Hono<AppEnv> {
   };
 
   app.get('/account', self(), async (c) => {
-    const user = signedIn(c);
+    const user = currentUser(c);
     const m = accountMessages[c.get('locale')];
     const security = await loadAccountSecurity(c.get('services').database.db, user.id);
     const notice = notices[c.req.query('notice') as keyof typeof notices];
@@ -95,7 +90,7 @@ export function accountPageRoutes(): Hono<AppEnv> {
           csrfToken={c.get('csrfToken')}
           action="/account/two-factor"
           secret={secret}
-          qrCode={await totpQrCode(secret, signedIn(c).email)}
+          qrCode={await totpQrCode(secret, currentUser(c).email)}
           errors={errors}
         />
         <p>
@@ -124,13 +119,13 @@ export function accountPageRoutes(): Hono<AppEnv> {
   };
 
   app.get('/account/two-factor', self(), async (c) => {
-    const security = await loadAccountSecurity(c.get('services').database.db, signedIn(c).id);
+    const security = await loadAccountSecurity(c.get('services').database.db, currentUser(c).id);
     if (security.totpEnabledAt) return c.redirect('/account', 303);
     return renderEnrolment(c, newTotpSecret(), {}, 200);
   });
 
   app.post('/account/two-factor', self(), async (c) => {
-    const user = signedIn(c);
+    const user = currentUser(c);
     const values = await readForm(c);
     const secret = isTotpSecret(values.secret ?? '') ? (values.secret as string) : newTotpSecret();
     const form = validateForm(codeSchema, values, c.get('t'));
@@ -180,7 +175,7 @@ export function accountPageRoutes(): Hono<AppEnv> {
   };
 
   app.get('/account/two-factor/disable', self(), async (c) => {
-    const security = await loadAccountSecurity(c.get('services').database.db, signedIn(c).id);
+    const security = await loadAccountSecurity(c.get('services').database.db, currentUser(c).id);
     if (!security.totpEnabledAt || security.twoFactorRequired) return c.redirect('/account', 303);
     return confirmPage(c, 'disable', {}, 200);
   });
@@ -191,7 +186,7 @@ export function accountPageRoutes(): Hono<AppEnv> {
     if (!form.ok) return confirmPage(c, 'disable', form.errors, 400);
     const result = await disableTwoFactor(
       c.get('services').database.db,
-      ownerOf(signedIn(c)),
+      ownerOf(currentUser(c)),
       form.data.password,
       requestMeta(c),
     );
@@ -220,7 +215,7 @@ export function accountPageRoutes(): Hono<AppEnv> {
   });
 
   app.get('/account/recovery-codes', self(), async (c) => {
-    const security = await loadAccountSecurity(c.get('services').database.db, signedIn(c).id);
+    const security = await loadAccountSecurity(c.get('services').database.db, currentUser(c).id);
     if (!security.totpEnabledAt) return c.redirect('/account', 303);
     return confirmPage(c, 'regenerate', {}, 200);
   });
@@ -231,7 +226,7 @@ export function accountPageRoutes(): Hono<AppEnv> {
     if (!form.ok) return confirmPage(c, 'regenerate', form.errors, 400);
     const result = await regenerateRecoveryCodes(
       c.get('services').database.db,
-      ownerOf(signedIn(c)),
+      ownerOf(currentUser(c)),
       form.data.password,
       requestMeta(c),
     );
@@ -243,7 +238,7 @@ export function accountPageRoutes(): Hono<AppEnv> {
   });
 
   app.post('/account/sign-out-everywhere', self(), async (c) => {
-    await signOutEverywhere(c.get('services').database.db, ownerOf(signedIn(c)), requestMeta(c));
+    await signOutEverywhere(c.get('services').database.db, ownerOf(currentUser(c)), requestMeta(c));
     clearSessionCookie(c);
     return c.redirect('/login?notice=signed-out-everywhere', 303);
   });

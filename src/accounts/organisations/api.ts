@@ -1,9 +1,9 @@
 /** Organisations over the API: the council's list, and one organisation the caller may see. */
+
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { actorOf, authorize, authorizeCouncil } from '../../platform/auth/guard';
 import type { Api } from '../../platform/http/api';
-import type { AppEnv, CurrentUser } from '../../platform/http/env';
+import { currentUser } from '../../platform/http/context';
 import { problem } from '../../platform/http/problem';
 import { toSearchText } from '../../platform/text/normalise';
 import { formatPostalCode } from '../../reference/postal-codes';
@@ -58,12 +58,6 @@ const Organisation = OrganisationSummary.omit({ facilityCount: true })
 
 const security = [{ bearerAuth: [] }];
 
-function userOf(c: Context<AppEnv>): CurrentUser {
-  const user = c.get('user');
-  if (!user) throw new Error('unreachable: authorize() lets no anonymous caller through');
-  return user;
-}
-
 export function registerOrganisationApi(api: Api): void {
   api.openapi(
     createRoute({
@@ -101,12 +95,16 @@ export function registerOrganisationApi(api: Api): void {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const { items, total } = await listOrganisationsFor(c.get('services').database.db, actorOf(userOf(c)), {
-        kind: organisationKinds.find((k) => k === query.kind),
-        q: query.q ? toSearchText(query.q) : undefined,
-        limit: query.pageSize,
-        offset: (query.page - 1) * query.pageSize,
-      });
+      const { items, total } = await listOrganisationsFor(
+        c.get('services').database.db,
+        actorOf(currentUser(c)),
+        {
+          kind: organisationKinds.find((k) => k === query.kind),
+          q: query.q ? toSearchText(query.q) : undefined,
+          limit: query.pageSize,
+          offset: (query.page - 1) * query.pageSize,
+        },
+      );
       return c.json(
         {
           items: items.map((o) => ({
@@ -146,7 +144,7 @@ export function registerOrganisationApi(api: Api): void {
     async (c) => {
       const o = await getOrganisation(
         c.get('services').database.db,
-        actorOf(userOf(c)),
+        actorOf(currentUser(c)),
         c.req.valid('param').id,
       );
       if (!o) return problem(c, { title: 'Not found', status: 404, detail: 'No such organisation.' });

@@ -3,11 +3,13 @@
  * page (with a corporation's facilities and the two-factor setting), its edit form, and
  * /organisations/mine, the 自法人 menu entry of a corporation's staff.
  */
+
 import { type Context, Hono } from 'hono';
 import { auditActor } from '../../platform/audit/audit';
 import { actorOf, authorize, authorizeCouncil, forbidden, notFound } from '../../platform/auth/guard';
 import { can } from '../../platform/auth/policy';
 import type { OrganisationKind } from '../../platform/db/schema';
+import { currentUser, dbOf, ID_PARAM } from '../../platform/http/context';
 import type { AppEnv, CurrentUser } from '../../platform/http/env';
 import { readForm } from '../../platform/http/form';
 import { renderPage } from '../../platform/http/render';
@@ -30,20 +32,10 @@ import {
 } from './service';
 import { OrganisationForm, OrganisationPage, OrganisationTable } from './views/organisation-views';
 
-const ID = ':id{[0-9a-f-]{36}}';
+const ID = ID_PARAM;
 
 function messagesOf(c: Context<AppEnv>): OrganisationMessages {
   return organisationMessages[c.get('locale')];
-}
-
-function dbOf(c: Context<AppEnv>) {
-  return c.get('services').database.db;
-}
-
-function currentUser(c: Context<AppEnv>): CurrentUser {
-  const user = c.get('user');
-  if (!user) throw new Error('no signed-in user behind an authorized route');
-  return user;
 }
 
 function loadOrganisation(c: Context<AppEnv>, user: CurrentUser) {

@@ -2,9 +2,11 @@
  * The facility's 就労訓練事業の認定 page: see it and record or change it (GET/POST
  * /facilities/:id/certification). Kept by the same people as the facility's はたらく場.
  */
+
 import { type Context, Hono } from 'hono';
 import { auditActor } from '../../platform/audit/audit';
 import { actorOf, authorize, forbidden, notFound } from '../../platform/auth/guard';
+import { dbOf, ID_PARAM } from '../../platform/http/context';
 import type { AppEnv, CurrentUser } from '../../platform/http/env';
 import { readForm } from '../../platform/http/form';
 import { renderPage } from '../../platform/http/render';
@@ -21,11 +23,7 @@ import { certificationStatuses } from './certification';
 import { type CertificationMessages, certificationMessages } from './messages';
 import { getCertification, recordCertification } from './service';
 
-const ID = ':id{[0-9a-f-]{36}}';
-
-function dbOf(c: Context<AppEnv>) {
-  return c.get('services').database.db;
-}
+const ID = ID_PARAM;
 
 async function loadFacility(c: Context<AppEnv>, user: CurrentUser) {
   const facility = await getFacility(dbOf(c), actorOf(user), c.req.param('id') ?? '');

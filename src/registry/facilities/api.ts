@@ -3,12 +3,14 @@
  * The same policy actions and services as the pages; validation errors come back as
  * problem+json with a pointer per field.
  */
+
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getOrganisationSubject } from '../../accounts/organisations/service';
 import { auditActor } from '../../platform/audit/audit';
 import { actorOf, authorize, requireUser } from '../../platform/auth/guard';
 import type { Api } from '../../platform/http/api';
+import { currentUser } from '../../platform/http/context';
 import type { AppEnv, CurrentUser } from '../../platform/http/env';
 import { problem } from '../../platform/http/problem';
 import { toSearchText } from '../../platform/text/normalise';
@@ -168,12 +170,6 @@ function validationProblem(c: Context<AppEnv>, issues: readonly { path: Property
   });
 }
 
-function userOf(c: Context<AppEnv>): CurrentUser {
-  const user = c.get('user');
-  if (!user) throw new Error('unreachable: authorize() lets no anonymous caller through');
-  return user;
-}
-
 const Id = z.object({ id: z.string().max(100) });
 const security = [{ bearerAuth: [] }];
 
@@ -223,14 +219,18 @@ export function registerFacilityApi(api: Api): void {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const { items, total } = await listFacilitiesFor(c.get('services').database.db, actorOf(userOf(c)), {
-        q: query.q ? toSearchText(query.q) : undefined,
-        serviceType: serviceTypes.find((s) => s === query.serviceType),
-        corporationId: query.corporationId,
-        municipalityCode: query.municipalityCode,
-        limit: query.pageSize,
-        offset: (query.page - 1) * query.pageSize,
-      });
+      const { items, total } = await listFacilitiesFor(
+        c.get('services').database.db,
+        actorOf(currentUser(c)),
+        {
+          q: query.q ? toSearchText(query.q) : undefined,
+          serviceType: serviceTypes.find((s) => s === query.serviceType),
+          corporationId: query.corporationId,
+          municipalityCode: query.municipalityCode,
+          limit: query.pageSize,
+          offset: (query.page - 1) * query.pageSize,
+        },
+      );
       return c.json(
         {
           items: items.map((f) => ({ ...f, isDemo: f.isDemo === 1, active: f.active === 1 })),
@@ -261,7 +261,7 @@ export function registerFacilityApi(api: Api): void {
     async (c) => {
       const facility = await getFacility(
         c.get('services').database.db,
-        actorOf(userOf(c)),
+        actorOf(currentUser(c)),
         c.req.valid('param').id,
       );
       if (!facility) return problem(c, { title: 'Not found', status: 404, detail: 'No such facility.' });
@@ -313,7 +313,7 @@ export function registerFacilityApi(api: Api): void {
     async (c) => {
       const body = c.req.valid('json');
       const db = c.get('services').database.db;
-      const actor = actorOf(userOf(c));
+      const actor = actorOf(currentUser(c));
       const outcome = await createFacility(db, actor, body.corporationId, toRaw(body), auditActor(c));
       switch (outcome.status) {
         case 'ok': {
@@ -357,7 +357,7 @@ export function registerFacilityApi(api: Api): void {
     async (c) => {
       const { id } = c.req.valid('param');
       const db = c.get('services').database.db;
-      const actor = actorOf(userOf(c));
+      const actor = actorOf(currentUser(c));
       const current = await facilityFormValues(db, actor, id);
       if (!current) return problem(c, { title: 'Not found', status: 404, detail: 'No such facility.' });
       const outcome = await updateFacility(db, actor, id, toRaw(c.req.valid('json'), current), auditActor(c));

@@ -9,6 +9,7 @@ import { getOrganisation, getOrganisationSubject } from '../../accounts/organisa
 import { auditActor } from '../../platform/audit/audit';
 import { actorOf, authorize, forbidden, notFound } from '../../platform/auth/guard';
 import { can } from '../../platform/auth/policy';
+import { currentUser, dbOf, ID_PARAM } from '../../platform/http/context';
 import type { AppEnv, CurrentUser } from '../../platform/http/env';
 import { readForm } from '../../platform/http/form';
 import { renderPage } from '../../platform/http/render';
@@ -31,15 +32,10 @@ import {
 import { FacilityForm } from './views/facility-form';
 import { FacilityPage, FacilityTable } from './views/facility-pages';
 
-/** Ids are UUIDs; anything else is not a facility or organisation page. */
-const ID = ':id{[0-9a-f-]{36}}';
+const ID = ID_PARAM;
 
 function messagesOf(c: Context<AppEnv>): FacilityMessages {
   return facilityMessages[c.get('locale')];
-}
-
-function dbOf(c: Context<AppEnv>) {
-  return c.get('services').database.db;
 }
 
 function idParam(c: Context<AppEnv>): string {
@@ -55,13 +51,6 @@ async function loadFacility(c: Context<AppEnv>, user: CurrentUser) {
 
 function loadCorporation(c: Context<AppEnv>, user: CurrentUser) {
   return getOrganisationSubject(dbOf(c), actorOf(user), idParam(c));
-}
-
-function currentUser(c: Context<AppEnv>): CurrentUser {
-  const user = c.get('user');
-  // authorize() has run before every handler here.
-  if (!user) throw new Error('no signed-in user behind an authorized route');
-  return user;
 }
 
 export function facilityRoutes(): Hono<AppEnv> {

@@ -4,11 +4,13 @@
  * and the one-call confirmation. Same policy actions and services as the pages; validation
  * errors are a 400 problem with a JSON pointer per field (a time window's at its row).
  */
+
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { auditActor } from '../../platform/audit/audit';
 import { actorOf, authorize } from '../../platform/auth/guard';
 import type { Api } from '../../platform/http/api';
+import { currentUser } from '../../platform/http/context';
 import type { AppEnv, CurrentUser } from '../../platform/http/env';
 import { problem } from '../../platform/http/problem';
 import { problemResponse } from '../facilities/api';
@@ -270,12 +272,6 @@ function invalid(c: Context<AppEnv>, errors: OpportunityErrors) {
   });
 }
 
-function userOf(c: Context<AppEnv>): CurrentUser {
-  const user = c.get('user');
-  if (!user) throw new Error('unreachable: authorize() lets no anonymous caller through');
-  return user;
-}
-
 function loadOpportunity(c: Context<AppEnv>, user: CurrentUser) {
   return getOpportunitySubject(c.get('services').database.db, actorOf(user), c.req.param('id') ?? '');
 }
@@ -351,7 +347,7 @@ export function registerOpportunityApi(api: Api): void {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const user = userOf(c);
+      const user = currentUser(c);
       const since = query.changed_since ? new Date(query.changed_since).toISOString() : undefined;
       const statuses = query.status
         ? [query.status]
@@ -415,7 +411,7 @@ export function registerOpportunityApi(api: Api): void {
     async (c) => {
       const o = await getOpportunity(
         c.get('services').database.db,
-        actorOf(userOf(c)),
+        actorOf(currentUser(c)),
         c.req.valid('param').id,
       );
       if (!o) return problem(c, { title: 'Not found', status: 404, detail: 'No such opportunity.' });
@@ -455,7 +451,7 @@ export function registerOpportunityApi(api: Api): void {
     }),
     async (c) => {
       const db = c.get('services').database.db;
-      const actor = actorOf(userOf(c));
+      const actor = actorOf(currentUser(c));
       const { status, ...body } = c.req.valid('json');
       const outcome = await createOpportunity(
         db,
@@ -514,7 +510,7 @@ export function registerOpportunityApi(api: Api): void {
     }),
     async (c) => {
       const db = c.get('services').database.db;
-      const actor = actorOf(userOf(c));
+      const actor = actorOf(currentUser(c));
       const { id } = c.req.valid('param');
       const { status, version, ...body } = c.req.valid('json');
       const current = await getOpportunity(db, actor, id);
@@ -574,7 +570,7 @@ export function registerOpportunityApi(api: Api): void {
     }),
     async (c) => {
       const db = c.get('services').database.db;
-      const actor = actorOf(userOf(c));
+      const actor = actorOf(currentUser(c));
       const { id } = c.req.valid('param');
       const outcome = await confirmOpportunity(db, actor, id, auditActor(c));
       if (outcome.status === 'forbidden' || outcome.status === 'not_found') return refused(c, outcome.status);

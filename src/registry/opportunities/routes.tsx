@@ -4,10 +4,12 @@
  * Every staff route names its policy action; the subject is loaded through the scoped store, so
  * an opportunity outside the caller's scope is a 404 that shows nothing of it.
  */
+
 import { type Context, Hono } from 'hono';
 import { auditActor } from '../../platform/audit/audit';
 import { actorOf, authorize, forbidden, notFound } from '../../platform/auth/guard';
 import { can } from '../../platform/auth/policy';
+import { currentUser, dbOf, ID_PARAM } from '../../platform/http/context';
 import type { AppEnv, CurrentUser } from '../../platform/http/env';
 import { renderPage } from '../../platform/http/render';
 import type { FieldErrors } from '../../platform/ui/form';
@@ -34,24 +36,14 @@ import { findPublicOpportunity } from './store';
 import { OpportunityFormView } from './views/opportunity-form';
 import { Notice, OpportunityPage, OpportunityTable, PublicOpportunityPage } from './views/opportunity-pages';
 
-const ID = ':id{[0-9a-f-]{36}}';
+const ID = ID_PARAM;
 
 function messagesOf(c: Context<AppEnv>): OpportunityMessages {
   return opportunityMessages[c.get('locale')];
 }
 
-function dbOf(c: Context<AppEnv>) {
-  return c.get('services').database.db;
-}
-
 function idParam(c: Context<AppEnv>): string {
   return c.req.param('id') ?? '';
-}
-
-function currentUser(c: Context<AppEnv>): CurrentUser {
-  const user = c.get('user');
-  if (!user) throw new Error('no signed-in user behind an authorized route');
-  return user;
 }
 
 async function loadFacility(c: Context<AppEnv>, user: CurrentUser) {
