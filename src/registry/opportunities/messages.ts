@@ -29,6 +29,8 @@ export const opportunityMessages = defineMessages(
     statusFilter: '状態',
     allStatuses: 'すべての状態',
     filter: '絞り込む',
+    download: 'この一覧をダウンロード:',
+    downloadAs: { pdf: 'PDF(A4・印刷用)', xlsx: 'Excel(xlsx)', csv: 'CSV' },
     needsConfirmationFilter: '確認が必要なものだけ',
     needsConfirmationBanner: (n: number, days: number) =>
       `最終確認から${days}日以上たったはたらく場が${n}件あります。内容が最新か確認してください。`,
@@ -281,6 +283,8 @@ export const opportunityMessages = defineMessages(
     statusFilter: 'Status',
     allStatuses: 'All statuses',
     filter: 'Filter',
+    download: 'Download this list:',
+    downloadAs: { pdf: 'PDF (A4, for printing)', xlsx: 'Excel (xlsx)', csv: 'CSV' },
     needsConfirmationFilter: 'Only those needing confirmation',
     needsConfirmationBanner: (n: number, days: number) =>
       `${n} opportunities were last confirmed more than ${days} days ago. Please check they are up to date.`,

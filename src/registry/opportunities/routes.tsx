@@ -170,6 +170,14 @@ export function opportunityRoutes(): Hono<AppEnv> {
             </button>
           </form>
           <p>{m.count(total)}</p>
+          <p class="button-row">
+            <span>{m.download}</span>
+            {(['pdf', 'xlsx', 'csv'] as const).map((format) => (
+              <a href={`/opportunities/export.${format}${statusParam ? `?status=${statusParam}` : ''}`}>
+                {m.downloadAs[format]}
+              </a>
+            ))}
+          </p>
           {items.length === 0 ? (
             <p>{m.empty}</p>
           ) : (

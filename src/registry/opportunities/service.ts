@@ -3,7 +3,7 @@
  * change checks the policy, validates, writes the row, one opportunity_version (who, when, which
  * fields before/after, full snapshot) and one audit row, all in one transaction.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type AuditEntry, recordAudit } from '../../platform/audit/audit';
 import { type Actor, can } from '../../platform/auth/policy';
 import type { Database } from '../../platform/db/schema';
@@ -31,6 +31,7 @@ import {
   insertOpportunity,
   insertVersion,
   listOpportunities,
+  listOpportunityDetails,
   listSearchSources,
   listVersions,
   type OpportunityDetail,
@@ -82,63 +83,78 @@ export async function createOpportunity(
   audit: AuditContext,
   options: Options & { status?: 'draft' | 'published' } = {},
 ): Promise<OpportunityOutcome> {
+  return db
+    .transaction()
+    .execute((trx) => createOpportunityIn(trx, actor, facilityId, input, audit, options));
+}
+
+/**
+ * createOpportunity inside a transaction the caller holds, so a use case that registers many
+ * (the spreadsheet import) writes them all, with their versions and audit rows, or none.
+ */
+export async function createOpportunityIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  facilityId: string,
+  input: OpportunityInput,
+  audit: AuditContext,
+  options: Options & { status?: 'draft' | 'published' } = {},
+): Promise<OpportunityOutcome> {
   const now = nowIso(options.now);
-  return db.transaction().execute(async (trx): Promise<OpportunityOutcome> => {
-    const facility = await getFacility(trx, actor, facilityId);
-    if (!facility) return { status: 'not_found' };
-    if (
-      !can(actor, 'opportunity.create', {
-        kind: 'facility',
-        id: facility.id,
-        corporationId: facility.corporationId,
-      })
-    ) {
-      return { status: 'forbidden' };
-    }
-    const parsed = validateOpportunity(input, {
-      hasValidCertification: await facilityHasValidCertification(trx, facility.id),
-    });
-    if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
-    const id = newId();
-    const status = options.status ?? 'draft';
-    await insertOpportunity(trx, {
-      ...columnsOf(parsed.value),
-      id,
-      facility_id: facility.id,
-      status,
-      search_text: opportunitySearchText(parsed.value, facility.name),
-      is_demo: options.isDemo ? 1 : 0,
-      created_at: now,
-      updated_at: now,
-      published_at: status === 'published' ? now : null,
-      status_changed_at: now,
-      last_confirmed_at: now,
-    });
-    await replaceWindows(trx, id, parsed.value.windows);
-    const changes = diffValues({}, { ...parsed.value, status });
-    await insertVersion(trx, {
-      opportunityId: id,
-      version: 1,
-      kind: 'create',
-      changedBy: audit.userId ?? null,
-      changedAt: now,
-      changes,
-      snapshot: snapshotOf(parsed.value, status),
-    });
-    await recordAudit(trx, {
-      ...audit,
-      action: 'opportunity.create',
-      subjectType: 'opportunity',
-      subjectId: id,
-      detail: {
-        facilityId: facility.id,
-        corporationId: facility.corporationId,
-        version: 1,
-        fields: Object.keys(changes),
-      },
-    });
-    return { status: 'ok', id };
+  const facility = await getFacility(trx, actor, facilityId);
+  if (!facility) return { status: 'not_found' };
+  if (
+    !can(actor, 'opportunity.create', {
+      kind: 'facility',
+      id: facility.id,
+      corporationId: facility.corporationId,
+    })
+  ) {
+    return { status: 'forbidden' };
+  }
+  const parsed = validateOpportunity(input, {
+    hasValidCertification: await facilityHasValidCertification(trx, facility.id),
   });
+  if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
+  const id = newId();
+  const status = options.status ?? 'draft';
+  await insertOpportunity(trx, {
+    ...columnsOf(parsed.value),
+    id,
+    facility_id: facility.id,
+    status,
+    search_text: opportunitySearchText(parsed.value, facility.name),
+    is_demo: options.isDemo ? 1 : 0,
+    created_at: now,
+    updated_at: now,
+    published_at: status === 'published' ? now : null,
+    status_changed_at: now,
+    last_confirmed_at: now,
+  });
+  await replaceWindows(trx, id, parsed.value.windows);
+  const changes = diffValues({}, { ...parsed.value, status });
+  await insertVersion(trx, {
+    opportunityId: id,
+    version: 1,
+    kind: 'create',
+    changedBy: audit.userId ?? null,
+    changedAt: now,
+    changes,
+    snapshot: snapshotOf(parsed.value, status),
+  });
+  await recordAudit(trx, {
+    ...audit,
+    action: 'opportunity.create',
+    subjectType: 'opportunity',
+    subjectId: id,
+    detail: {
+      facilityId: facility.id,
+      corporationId: facility.corporationId,
+      version: 1,
+      fields: Object.keys(changes),
+    },
+  });
+  return { status: 'ok', id };
 }
 
 /**
@@ -365,4 +381,20 @@ export async function refreshOpportunitySearchText(
       ),
     });
   }
+}
+
+/**
+ * Every opportunity in the actor's scope matching `filter` (up to `limit`), with contacts and
+ * windows, in printed-list order; and how many match in all (so a capped export can say so).
+ */
+export async function listOpportunityDetailsFor(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: OpportunityFilter & { limit: number },
+): Promise<{ items: OpportunityDetail[]; total: number }> {
+  const [items, total] = await Promise.all([
+    listOpportunityDetails(db, actor, filter),
+    countOpportunities(db, actor, filter),
+  ]);
+  return { items, total };
 }
