@@ -26,6 +26,7 @@ const usage = `usage: hataraku <command>
   seed --demo
   seed --bench N
   create-user --email E --name NAME --role ROLE --organisation ORGANISATION [--password P]
+  export-hsds [--output FILE]   the published registry as Open Referral HSDS 3.1 JSON
     ROLE is one of: ${roles.join(', ')}`;
 
 class UsageError extends Error {}
@@ -102,6 +103,28 @@ async function main(argv: string[]): Promise<void> {
         await createUser(d.db, { organisationId, email, name, password, role: role as Role });
       });
       console.log(`created ${role} ${email}${values.password ? '' : ` with password ${password}`}`);
+      return;
+    }
+    case 'export-hsds': {
+      // export-hsds [--output FILE]: the published registry as Open Referral HSDS 3.1 JSON
+      // (docs/hsds-profile.md), streamed to FILE or to stdout.
+      const { values } = parseArgs({ args: rest, options: { output: { type: 'string', short: 'o' } } });
+      const { registryExportChunks } = await import('./registry/hsds/export');
+      const { Readable } = await import('node:stream');
+      const { pipeline } = await import('node:stream/promises');
+      const { createWriteStream } = await import('node:fs');
+      const { baseUrl } = loadConfig();
+      const counts = { services: 0, organizations: 0 };
+      await withDatabase(async (d) => {
+        const chunks = Readable.from(registryExportChunks(d.db, { baseUrl }, counts));
+        if (values.output) await pipeline(chunks, createWriteStream(values.output));
+        else await pipeline(chunks, process.stdout, { end: false });
+      });
+      if (values.output) {
+        console.error(
+          `wrote ${counts.services} services and ${counts.organizations} organizations to ${values.output}`,
+        );
+      }
       return;
     }
     default:

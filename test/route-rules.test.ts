@@ -30,6 +30,7 @@ const publicRoutes: [method: string, path: RegExp, why: string][] = [
     'password reset: the token is the credential',
   ],
   ['GET', /^\/p\//, 'public summaries for the program site'],
+  ['GET', /^\/api\/hsds(\/|$)/, 'Open Referral HSDS export: published registry only, no personal data'],
 ];
 
 describe('route rules', () => {
