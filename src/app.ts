@@ -1,5 +1,6 @@
 /** Builds the HTTP application: platform middleware, then each area's pages and API routes. */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountPageRoutes } from './accounts/account/routes';
@@ -26,6 +27,9 @@ import { registerReferenceApi } from './reference/api';
 import { certificationRoutes } from './registry/certifications/routes';
 import { registerFacilityApi } from './registry/facilities/api';
 import { facilityRoutes } from './registry/facilities/routes';
+import { hsdsRoutes } from './registry/hsds/routes';
+import { importRoutes } from './registry/import/routes';
+import { listingRoutes } from './registry/listing/routes';
 import { registerOpportunityApi } from './registry/opportunities/api';
 import { opportunityRoutes, publicOpportunityRoutes } from './registry/opportunities/routes';
 import { siteRoutes } from './site/routes';
@@ -60,6 +64,18 @@ export function createApp(
   mountAssets(app);
 
   const api = createApi();
+  // Bounded before anything reads a body (JSON parsing, CSRF's form parsing, uploads).
+  api.use(
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: (c) =>
+        problem(c, {
+          title: 'Payload too large',
+          status: 413,
+          detail: 'The request body is larger than 2 MB.',
+        }),
+    }),
+  );
   api.use(requireJsonBody());
   api.use(apiAuthentication());
   registerReferenceApi(api);
@@ -69,8 +85,12 @@ export function createApp(
   registerAccountApi(api);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(api, services.config.baseUrl)));
   app.route('/', api);
+  app.route('/', hsdsRoutes());
 
   const pages = new Hono<AppEnv>();
+  pages.use(
+    bodyLimit({ maxSize: 12 * 1024 * 1024, onError: (c) => c.text('Request too large (over 12 MB)', 413) }),
+  );
   pages.use(pageContext());
   pages.use(csrfProtection());
   pages.route('/', siteRoutes());
@@ -88,6 +108,8 @@ export function createApp(
   pages.route('/', userRoutes());
   pages.route('/', passwordResetRoutes());
   pages.route('/', apiTokenRoutes());
+  pages.route('/', importRoutes());
+  pages.route('/', listingRoutes());
   app.route('/', pages);
 
   app.notFound(async (c) => {

@@ -20,7 +20,8 @@ export type Subject =
   | { kind: 'facility'; id: string; corporationId: string }
   | { kind: 'user'; id: string; organisationId: string; role: Role }
   | { kind: 'invitation'; organisationId: string; organisationKind: OrganisationKind; role: Role }
-  | { kind: 'opportunity'; id: string; facilityId: string; corporationId: string; status: string };
+  | { kind: 'opportunity'; id: string; facilityId: string; corporationId: string; status: string }
+  | { kind: 'participant'; id: string; agencyId: string };
 
 type SubjectOf<K extends Subject['kind']> = Extract<Subject, { kind: K }>;
 
@@ -60,6 +61,15 @@ function mayKeepFacilityOffer(actor: Actor, facilityId: string, corporationId: s
   if (isCouncil(actor)) return true;
   if (actor.role === 'corporation_admin') return corporationId === actor.organisationId;
   return actor.role === 'facility_coordinator' && actor.facilityIds.includes(facilityId);
+}
+
+/**
+ * A participant's case (要配慮個人情報) is kept by the counsellors of the agency that owns it,
+ * and by nobody else: the council sees only aggregate counts, facilities only what a request
+ * shares with consent (docs/decisions/011).
+ */
+function keepsCase(actor: Actor, agencyId: string): boolean {
+  return actor.role === 'counsellor' && actor.organisationId === agencyId;
 }
 
 function rule<K extends Subject['kind']>(
@@ -120,7 +130,15 @@ export const policy = {
   // by them and by counsellors once published (a draft is the facility's own). Lists are scoped
   // by the store.
   'opportunity.list': rule('self', () => true),
+  // The registry search (issue 4, item 4): counsellors and council staff, over every facility.
+  'opportunity.search': rule('self', (a) => isCouncil(a) || a.role === 'counsellor'),
   'opportunity.create': rule('facility', (a, f) => mayKeepFacilityOffer(a, f.id, f.corporationId)),
+  // The spreadsheet import page: whoever keeps some facility's はたらく場; each row is then
+  // checked with 'opportunity.create' against its facility.
+  'opportunity.import': rule(
+    'self',
+    (a) => isCouncil(a) || a.role === 'corporation_admin' || a.role === 'facility_coordinator',
+  ),
   'opportunity.read': rule(
     'opportunity',
     (a, o) =>
@@ -136,6 +154,14 @@ export const policy = {
     (a, f) => isCouncil(a) || a.role === 'counsellor' || f.corporationId === a.organisationId,
   ),
   'certification.update': rule('facility', (a, f) => mayKeepFacilityOffer(a, f.id, f.corporationId)),
+  // 就労希望者: counsellors of the owning agency only; lists and creation are in the caller's own
+  // agency (the store scopes the rows).
+  'participant.list': rule('self', (a) => a.role === 'counsellor'),
+  'participant.create': rule('self', (a) => a.role === 'counsellor'),
+  'participant.read': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  'participant.update': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  'assessment.record': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  'support_log.write': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
   'audit.read': rule('council', isCouncilAdmin),
   'mail.read': rule('council', isCouncil),
   'account.manage': rule('self', () => true),

@@ -80,7 +80,8 @@ export function tableToCsv<Row>(columns: readonly TableColumn<Row>[], rows: read
     UTF8_BOM +
     stringify(
       records.map((record) => record.map((cell) => (cell === null ? '' : defuseFormula(cell)))),
-      { record_delimiter: 'windows' },
+      // csv-stringify quotes only the record delimiter (CRLF); a lone LF in a cell must be quoted too.
+      { record_delimiter: 'windows', quoted_match: /[\r\n]/ },
     )
   );
 }
