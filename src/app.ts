@@ -13,6 +13,8 @@ import { passwordResetRoutes } from './accounts/password-reset/routes';
 import { accountRoutes } from './accounts/routes';
 import { signInRoutes } from './accounts/sign-in/routes';
 import { userRoutes } from './accounts/users/routes';
+import { registerParticipantApi } from './participants/api';
+import { participantRoutes } from './participants/routes';
 import { auditRoutes } from './platform/audit/routes';
 import { createApi, openApiDocument, requireJsonBody } from './platform/http/api';
 import { apiAuthentication } from './platform/http/api-auth';
@@ -83,6 +85,7 @@ export function createApp(
   registerFacilityApi(api);
   registerOpportunityApi(api);
   registerAccountApi(api);
+  registerParticipantApi(api);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(api, services.config.baseUrl)));
   app.route('/', api);
   app.route('/', hsdsRoutes());
@@ -109,6 +112,7 @@ export function createApp(
   pages.route('/', passwordResetRoutes());
   pages.route('/', apiTokenRoutes());
   pages.route('/', importRoutes());
+  pages.route('/', participantRoutes());
   pages.route('/', listingRoutes());
   app.route('/', pages);
 

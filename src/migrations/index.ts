@@ -8,6 +8,7 @@ import * as accounts from './002-accounts';
 import * as organisations from './003-organisations';
 import * as twoFactorReplay from './004-two-factor-replay';
 import * as opportunities from './005-opportunities';
+import * as participants from './007-participants';
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '003-organisations': organisations,
   '004-two-factor-replay': twoFactorReplay,
   '005-opportunities': opportunities,
+  '007-participants': participants,
 };

@@ -5,6 +5,7 @@
  */
 
 import type { Kysely } from 'kysely';
+import { participantsBenchGenerator } from '../participants/seed';
 import type { Database } from '../platform/db/schema';
 import { newId, nowIso } from '../platform/db/time';
 import { toSearchText } from '../platform/text/normalise';
@@ -83,7 +84,12 @@ const mail: Generator = {
   },
 };
 
-export const benchGenerators: Generator[] = [organisations, mail, opportunitiesBenchGenerator];
+export const benchGenerators: Generator[] = [
+  organisations,
+  mail,
+  opportunitiesBenchGenerator,
+  participantsBenchGenerator,
+];
 
 export async function seedBench(
   db: Kysely<Database>,

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { ensureDemoAgencyType } from '../accounts/organisations/service';
 import { createUser, ensureOrganisation } from '../accounts/service';
 import { emailExists, setOrganisationTwoFactorRequired } from '../accounts/store';
+import { seedDemoParticipants } from '../participants/seed';
 import type { Database, Role } from '../platform/db/schema';
 import { DEMO_SETTING, readSetting, writeSetting } from '../platform/db/settings';
 import { nowIso } from '../platform/db/time';
@@ -145,6 +146,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
   }
   await seedDemoRegistry(db, ids);
   await seedDemoOpportunities(db);
+  await seedDemoParticipants(db);
   if (!(await isDemoLoaded(db))) await writeSetting(db, DEMO_SETTING, nowIso());
   return people.map((p) => ({
     role: p.role,

@@ -38,6 +38,6 @@ export function navigationFor(role: Role | undefined, t: Messages): NavItem[] {
     case 'facility_coordinator':
       return [home, facilities, opportunities];
     case 'counsellor':
-      return [home, opportunities];
+      return [home, { href: '/participants', label: t.nav.participants }, opportunities];
   }
 }
