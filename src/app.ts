@@ -13,8 +13,14 @@ import { passwordResetRoutes } from './accounts/password-reset/routes';
 import { accountRoutes } from './accounts/routes';
 import { signInRoutes } from './accounts/sign-in/routes';
 import { userRoutes } from './accounts/users/routes';
+import { registerMatchingApi } from './matching/api';
+import { matchingRoutes } from './matching/routes';
 import { registerParticipantApi } from './participants/api';
+import { registerConsentApi } from './participants/consents/api';
+import { consentRoutes } from './participants/consents/routes';
+import { rightsRoutes } from './participants/rights/routes';
 import { participantRoutes } from './participants/routes';
+import { transferRoutes } from './participants/transfer/routes';
 import { auditRoutes } from './platform/audit/routes';
 import { createApi, openApiDocument, requireJsonBody } from './platform/http/api';
 import { apiAuthentication } from './platform/http/api-auth';
@@ -34,6 +40,7 @@ import { importRoutes } from './registry/import/routes';
 import { listingRoutes } from './registry/listing/routes';
 import { registerOpportunityApi } from './registry/opportunities/api';
 import { opportunityRoutes, publicOpportunityRoutes } from './registry/opportunities/routes';
+import { searchRoutes } from './registry/search/routes';
 import { siteRoutes } from './site/routes';
 
 export function createApp(
@@ -81,11 +88,13 @@ export function createApp(
   api.use(requireJsonBody());
   api.use(apiAuthentication());
   registerReferenceApi(api);
+  registerMatchingApi(api);
   registerOrganisationApi(api);
   registerFacilityApi(api);
   registerOpportunityApi(api);
   registerAccountApi(api);
   registerParticipantApi(api);
+  registerConsentApi(api);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(api, services.config.baseUrl)));
   app.route('/', api);
   app.route('/', hsdsRoutes());
@@ -113,7 +122,12 @@ export function createApp(
   pages.route('/', apiTokenRoutes());
   pages.route('/', importRoutes());
   pages.route('/', participantRoutes());
+  pages.route('/', consentRoutes());
+  pages.route('/', rightsRoutes());
+  pages.route('/', transferRoutes());
+  pages.route('/', searchRoutes());
   pages.route('/', listingRoutes());
+  pages.route('/', matchingRoutes());
   app.route('/', pages);
 
   app.notFound(async (c) => {

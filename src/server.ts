@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { SESSION_IDLE_MS } from './accounts/sessions';
 import { createApp } from './app';
+import { participantJobHandlers, participantSchedules } from './participants/rights/jobs';
 import { type Config, ConfigError, loadConfig } from './platform/config/config';
 import { DatabaseUrlError, type Db, openDatabase, ping } from './platform/db/connection';
 import { migrateToLatest } from './platform/db/migrate';
@@ -91,10 +92,15 @@ async function main(): Promise<void> {
       ctx.logger.info(purged, 'purged expired sessions and old jobs');
     },
     ...registryJobHandlers({ db: database.db, baseUrl: config.baseUrl }),
+    ...participantJobHandlers({ db: database.db }),
   };
   const worker = config.jobWorker ? new JobWorker({ db: database, handlers, logger }) : undefined;
   const scheduler = config.jobWorker
-    ? new Scheduler({ db: database.db, schedules: [...maintenanceSchedules, ...registrySchedules], logger })
+    ? new Scheduler({
+        db: database.db,
+        schedules: [...maintenanceSchedules, ...registrySchedules, ...participantSchedules],
+        logger,
+      })
     : undefined;
   worker?.start();
   scheduler?.start();

@@ -9,6 +9,9 @@ import * as organisations from './003-organisations';
 import * as twoFactorReplay from './004-two-factor-replay';
 import * as opportunities from './005-opportunities';
 import * as participants from './007-participants';
+import * as consentOverride from './008-consent-override';
+import * as matchingCandidates from './009-matching-candidates';
+import * as searchIndexes from './010-search-indexes';
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -17,4 +20,7 @@ export const migrations: Record<string, Migration> = {
   '004-two-factor-replay': twoFactorReplay,
   '005-opportunities': opportunities,
   '007-participants': participants,
+  '008-consent-override': consentOverride,
+  '009-matching-candidates': matchingCandidates,
+  '010-search-indexes': searchIndexes,
 };

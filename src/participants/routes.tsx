@@ -6,6 +6,9 @@
  * personal data writes its audit row (participant.read / participant.list).
  */
 import { type Context, Hono } from 'hono';
+import { matchingMessages } from '../matching/messages';
+import { candidatesOf } from '../matching/service';
+import { MatchingSection } from '../matching/views/matches-page';
 import { auditActor } from '../platform/audit/audit';
 import { actorOf, authorize, forbidden, notFound } from '../platform/auth/guard';
 import { currentUser, dbOf, ID_PARAM } from '../platform/http/context';
@@ -21,6 +24,7 @@ import { assessmentFormFromBody, assessmentFormOfValues, inputOfAssessmentForm }
 import { todayInTokyo } from './japanese-date';
 import { fieldMessages, type ParticipantMessages, participantMessages } from './messages';
 import { fillParticipantAddress, formValuesOf } from './participant';
+import { rightsMessages } from './rights/messages';
 import {
   createParticipant,
   getParticipantSubject,
@@ -32,6 +36,7 @@ import {
   updateParticipant,
   writeSupportLogEntry,
 } from './service';
+import { transferMessages } from './transfer/messages';
 import { type AssessmentForm, AssessmentFormView, AssessmentHistory } from './views/assessment-views';
 import { type DuplicateState, ParticipantForm } from './views/participant-form';
 import { ParticipantPage, ParticipantTable } from './views/participant-pages';
@@ -74,6 +79,11 @@ export function participantRoutes(): Hono<AppEnv> {
       <>
         <h1>{m.listTitle}</h1>
         <p>{m.listIntro}</p>
+        {c.req.query('transferred') ? (
+          <div class="notice filter-panel" role="status">
+            <p>{transferMessages[c.get('locale')].done}</p>
+          </div>
+        ) : null}
         <p>
           <a class="button" href="/participants/new">
             {m.add}
@@ -201,6 +211,7 @@ export function participantRoutes(): Hono<AppEnv> {
       c.req.query('logged') ? m.log.saved : null,
       c.req.query('assessed') ? m.assessment.recorded(Number(c.req.query('assessed'))) : null,
       c.req.query('elsewhere') ? m.elsewhereNotice : null,
+      c.req.query('closed') ? rightsMessages[c.get('locale')].closed : null,
     ]
       .filter(Boolean)
       .join(' ');
@@ -215,20 +226,28 @@ export function participantRoutes(): Hono<AppEnv> {
           { label: participant.name },
         ],
       },
-      <ParticipantPage
-        t={t}
-        m={m}
-        om={opportunityMessages[c.get('locale')]}
-        locale={c.get('locale')}
-        csrfToken={c.get('csrfToken')}
-        participant={participant}
-        today={todayInTokyo()}
-        notice={notice || undefined}
-        latest={latestOf(assessments)}
-        assessmentCount={assessments.length}
-        log={log}
-        logForm={logForm}
-      />,
+      <>
+        <ParticipantPage
+          t={t}
+          m={m}
+          om={opportunityMessages[c.get('locale')]}
+          locale={c.get('locale')}
+          csrfToken={c.get('csrfToken')}
+          participant={participant}
+          today={todayInTokyo()}
+          notice={notice || undefined}
+          latest={latestOf(assessments)}
+          assessmentCount={assessments.length}
+          log={log}
+          logForm={logForm}
+        />
+        <MatchingSection
+          m={matchingMessages[c.get('locale')]}
+          locale={c.get('locale')}
+          participantId={participant.id}
+          candidates={await candidatesOf(db, actor, participant.id)}
+        />
+      </>,
     );
   }
 

@@ -50,7 +50,9 @@ export type ConsentValues = {
   valid_until: string;
 };
 
-export type ConsentErrors = Partial<Record<'recipient' | 'data_groups' | 'purpose' | 'valid_from' | 'valid_until', ConsentErrorCode>>;
+export type ConsentErrors = Partial<
+  Record<'recipient' | 'data_groups' | 'purpose' | 'valid_from' | 'valid_until', ConsentErrorCode>
+>;
 
 /** `YYYY-MM-DD` plus whole days (UTC arithmetic on a calendar date). */
 export function addDays(date: string, days: number): string {
@@ -152,7 +154,9 @@ export type RevocationErrors = Partial<Record<'revoked_on' | 'reason', ConsentEr
 export function validateRevocation(
   raw: { revoked_on?: RawValue; reason?: RawValue },
   today: string,
-): { ok: true; value: { revoked_on: string; reason: string | null } } | { ok: false; errors: RevocationErrors } {
+):
+  | { ok: true; value: { revoked_on: string; reason: string | null } }
+  | { ok: false; errors: RevocationErrors } {
   const errors: RevocationErrors = {};
   const on = parseDateField(raw.revoked_on);
   if (on === '') errors.revoked_on = 'required';
@@ -184,7 +188,10 @@ export function consentStatusOn(consent: ConsentFacts, on: string): ConsentStatu
 }
 
 /** Whether a consent names this recipient: a corporation's consent covers all its facilities. */
-export function namesRecipient(consent: Pick<ConsentFacts, 'recipientKind' | 'recipientId'>, to: ShareRecipient) {
+export function namesRecipient(
+  consent: Pick<ConsentFacts, 'recipientKind' | 'recipientId'>,
+  to: ShareRecipient,
+) {
   if (consent.recipientKind === 'corporation') return consent.recipientId === to.corporationId;
   return to.facilityId !== undefined && consent.recipientId === to.facilityId;
 }

@@ -20,8 +20,8 @@ import {
   type ConsentInput,
   consentDataGroups,
   evaluateConsents,
-  MIN_OVERRIDE_REASON,
   MAX_REASON,
+  MIN_OVERRIDE_REASON,
   namesRecipient,
   OVERRIDE_VALID_DAYS,
   type RevocationErrors,
@@ -62,7 +62,11 @@ export function recipientChoices(db: Kysely<Database>): Promise<RecipientChoice[
 }
 
 /** A participant's consents; the caller has audited the read of the participant's page. */
-export function listConsentsOf(db: Kysely<Database>, actor: Actor, participantId: string): Promise<ConsentRow[]> {
+export function listConsentsOf(
+  db: Kysely<Database>,
+  actor: Actor,
+  participantId: string,
+): Promise<ConsentRow[]> {
   return listConsents(db, actor, participantId);
 }
 
@@ -174,7 +178,9 @@ export async function readConsentForm(
   return db.transaction().execute(async (trx) => {
     const participant = await findParticipant(trx, actor, participantId);
     if (!participant) return undefined;
-    if (!can(actor, 'consent.read', { kind: 'participant', id: participant.id, agencyId: participant.agencyId })) {
+    if (
+      !can(actor, 'consent.read', { kind: 'participant', id: participant.id, agencyId: participant.agencyId })
+    ) {
       return undefined;
     }
     const consent = await findConsent(trx, actor, participantId, consentId);
@@ -205,9 +211,13 @@ export type CheckConsentRequest = {
  * with this recipient on this day? A corporation's consent covers all its facilities; a
  * facility's only that facility. When they do not and `overrideId` names an unspent council
  * override for the same participant, recipient and groups, the answer is yes with `overrideId`
- * — the caller must then spend it with `useConsentOverride` in its own transaction.
+ * — the caller must then spend it with `useConsentOverride` in its own transaction. A case that
+ * is not active (closed, anonymised) or unknown is refused as 'none'.
  */
 export async function checkConsent(db: Executor, request: CheckConsentRequest): Promise<ConsentCheck> {
+  // A closed, anonymised or unknown case shares nothing, whatever was once agreed.
+  const owner = await findParticipantOwner(db, request.participantId);
+  if (owner?.status !== 'active') return { ok: false, reasons: ['none'] };
   if (request.recipient.facilityId !== undefined) {
     const corporation = await corporationOfFacility(db, request.recipient.facilityId);
     if (corporation !== request.recipient.corporationId) return { ok: false, reasons: ['wrong_recipient'] };
@@ -228,7 +238,9 @@ export async function checkConsent(db: Executor, request: CheckConsentRequest): 
   return result;
 }
 
-export type OverrideErrors = Partial<Record<'reason' | 'recipient' | 'data_groups', 'required' | 'reasonTooShort' | 'tooLong' | 'invalidChoice'>>;
+export type OverrideErrors = Partial<
+  Record<'reason' | 'recipient' | 'data_groups', 'required' | 'reasonTooShort' | 'tooLong' | 'invalidChoice'>
+>;
 
 /**
  * A council admin's one-time permission to share without a covering consent: a written reason
@@ -249,7 +261,7 @@ export async function overrideConsent(
   if (!can(actor, 'consent.override', { kind: 'council' })) return { status: 'forbidden' };
   return db.transaction().execute(async (trx): Promise<Outcome<OverrideErrors>> => {
     const owner = await findParticipantOwner(trx, input.participantId);
-    if (!owner || owner.status !== 'active') return { status: 'not_found' };
+    if (owner?.status !== 'active') return { status: 'not_found' };
     const errors: OverrideErrors = {};
     const reason = rawText(input.reason).replace(/\r\n?/g, '\n');
     if (reason === '') errors.reason = 'required';
@@ -274,7 +286,7 @@ export async function overrideConsent(
       : { recipient_kind: 'corporation' as const, recipient_id: corporationId };
     await insertOverride(trx, {
       id,
-      participant_id: owner.id,
+      participant_id: input.participantId,
       ...recipient,
       data_groups: groups,
       reason,
@@ -288,7 +300,7 @@ export async function overrideConsent(
       ...audit,
       action: 'consent.override',
       subjectType: 'participant',
-      subjectId: owner.id,
+      subjectId: input.participantId,
       detail: {
         agencyId: owner.agencyId,
         overrideId: id,

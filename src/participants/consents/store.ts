@@ -86,7 +86,8 @@ function toRow(r: RawConsent): ConsentRow {
     revocationReason: r.revocationReason,
     revokedByName: r.revokedByName,
     recipientName: (r.recipientKind === 'corporation' ? r.corporationName : r.facilityName) ?? '',
-    recipientCorporationName: r.recipientKind === 'corporation' ? r.corporationName : r.facilityCorporationName,
+    recipientCorporationName:
+      r.recipientKind === 'corporation' ? r.corporationName : r.facilityCorporationName,
   };
 }
 
@@ -116,7 +117,12 @@ export async function findConsent(
 
 export async function insertConsent(
   db: Executor,
-  row: ConsentValues & { id: string; participant_id: string; recorded_by: string | null; recorded_at: string },
+  row: ConsentValues & {
+    id: string;
+    participant_id: string;
+    recorded_by: string | null;
+    recorded_at: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('consent')
@@ -167,7 +173,12 @@ export async function consentFactsOf(db: Executor, participantId: string): Promi
   return rows.map((r) => ({ ...r, dataGroups: parseGroups(r.dataGroups) }));
 }
 
-export type RecipientChoice = { kind: ConsentRecipientKind; id: string; name: string; corporationName: string };
+export type RecipientChoice = {
+  kind: ConsentRecipientKind;
+  id: string;
+  name: string;
+  corporationName: string;
+};
 
 /**
  * The registry's active corporations and their active facilities, for the recipient select:
@@ -185,7 +196,12 @@ export async function listRecipientChoices(db: Executor): Promise<RecipientChoic
   const facilities = await db
     .selectFrom('facility as f')
     .innerJoin('organisation as o', 'o.id', 'f.corporation_id')
-    .select(['f.id as id', 'f.name as name', 'f.corporation_id as corporationId', 'o.name as corporationName'])
+    .select([
+      'f.id as id',
+      'f.name as name',
+      'f.corporation_id as corporationId',
+      'o.name as corporationName',
+    ])
     .where('f.active', '=', 1)
     .where('o.active', '=', 1)
     .orderBy('f.name_kana')
@@ -193,7 +209,12 @@ export async function listRecipientChoices(db: Executor): Promise<RecipientChoic
     .execute();
   const choices: RecipientChoice[] = [];
   for (const corporation of corporations) {
-    choices.push({ kind: 'corporation', id: corporation.id, name: corporation.name, corporationName: corporation.name });
+    choices.push({
+      kind: 'corporation',
+      id: corporation.id,
+      name: corporation.name,
+      corporationName: corporation.name,
+    });
     for (const f of facilities.filter((x) => x.corporationId === corporation.id)) {
       choices.push({ kind: 'facility', id: f.id, name: f.name, corporationName: f.corporationName });
     }

@@ -18,10 +18,13 @@ import { findMunicipality } from '../../reference/municipalities';
 import type { OpportunityMessages } from '../../registry/opportunities/messages';
 import { hoursOfMinutes } from '../../registry/opportunities/opportunity';
 import { kmOfMetres } from '../assessment';
+import { consentMessages } from '../consents/messages';
 import { ageOn } from '../japanese-date';
 import type { ParticipantMessages } from '../messages';
+import { rightsMessages } from '../rights/messages';
 import type { AssessmentRow, ParticipantRow, ParticipantSummary, SupportLogRow } from '../service';
 import { supportLogKinds } from '../service';
+import { transferMessages } from '../transfer/messages';
 import { Textarea } from './fields';
 
 export function municipalityName(code: string | null, m: ParticipantMessages): string {
@@ -292,6 +295,27 @@ export function ParticipantPage(props: {
         </a>
         {props.assessmentCount > 0 ? (
           <a href={`/participants/${p.id}/assessments`}>{m.assessment.historyLink}</a>
+        ) : null}
+      </p>
+      <h2 id="consents">{consentMessages[locale].section}</h2>
+      <p>{consentMessages[locale].sectionIntro}</p>
+      <p class="button-row">
+        <a class="button button-small" href={`/participants/${p.id}/consents/new`}>
+          {consentMessages[locale].record}
+        </a>
+        <a href={`/participants/${p.id}/consents`}>{consentMessages[locale].listLink}</a>
+      </p>
+      <h2 id="rights">{rightsMessages[locale].section}</h2>
+      <p>{rightsMessages[locale].sectionIntro}</p>
+      {p.status !== 'active' ? <p>{rightsMessages[locale].notActive}</p> : null}
+      <p class="button-row">
+        <a href={`/participants/${p.id}/export.pdf`}>{rightsMessages[locale].exportPdf}</a>
+        <a href={`/participants/${p.id}/export.json`}>{rightsMessages[locale].exportJson}</a>
+        {p.status === 'active' ? (
+          <a href={`/participants/${p.id}/close`}>{rightsMessages[locale].closeLink}</a>
+        ) : null}
+        {p.status === 'active' ? (
+          <a href={`/participants/${p.id}/transfer`}>{transferMessages[locale].link}</a>
         ) : null}
       </p>
       <h2 id="support-log">{m.log.title}</h2>

@@ -162,6 +162,20 @@ export const policy = {
   'participant.update': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
   'assessment.record': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
   'support_log.write': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  // 同意: recorded, revoked and printed by the case's counsellors; only a council admin may
+  // override a missing consent, once, with a written reason (participants/consents/service.ts).
+  'consent.read': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  'consent.record': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  'consent.revoke': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  'consent.override': rule('council', isCouncilAdmin),
+  // Matching (issue 6): the shortlist is read under participant.read; saving a candidate is
+  // kept by the case's counsellors.
+  'candidate.save': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  // The person's rights: export what is held, close the case (participants/rights/).
+  'participant.export': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  'participant.close': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  // 移管: the owning agency's counsellor moves the case to another agency (participants/transfer/).
+  'participant.transfer': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
   'audit.read': rule('council', isCouncilAdmin),
   'mail.read': rule('council', isCouncil),
   'account.manage': rule('self', () => true),

@@ -427,6 +427,32 @@ export interface ConsentTable {
   revocation_reason: string | null;
 }
 
+/** A council admin's one-time permission to share without a covering consent (migration 008). */
+export interface ConsentOverrideTable {
+  id: string;
+  participant_id: string;
+  recipient_kind: ConsentRecipientKind;
+  recipient_id: string;
+  /** JSON array of ConsentDataGroup. */
+  data_groups: string;
+  reason: string;
+  granted_by: string | null;
+  granted_at: string;
+  /** 'YYYY-MM-DD', inclusive. */
+  valid_until: string;
+  used_at: string | null;
+  used_for: string | null;
+}
+
+/** A work place saved to a participant's candidate list (候補リスト) from matching (migration 009). */
+export interface ParticipantCandidateTable {
+  participant_id: string;
+  opportunity_id: string;
+  saved_by: string | null;
+  saved_at: string;
+  note: string | null;
+}
+
 export type SupportLogKind = 'phone' | 'visit' | 'meeting' | 'note';
 
 /** 支援経過記録: one dated contact or event on a participant's case. */
@@ -464,7 +490,9 @@ export interface Database {
   participant: ParticipantTable;
   assessment: AssessmentTable;
   consent: ConsentTable;
+  consent_override: ConsentOverrideTable;
   support_log_entry: SupportLogEntryTable;
+  participant_candidate: ParticipantCandidateTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -25,6 +25,7 @@ export const en: Messages = {
     counsellor: 'Counsellor',
   },
   nav: {
+    search: 'Find work opportunities',
     dashboard: 'Home',
     opportunities: 'Work places',
     participants: 'Participants',

@@ -23,6 +23,7 @@ export const ja = {
     counsellor: '相談支援員',
   },
   nav: {
+    search: 'はたらく場を探す',
     dashboard: 'ホーム',
     opportunities: 'はたらく場',
     participants: '就労希望者',

@@ -10,10 +10,12 @@ export function navigationFor(role: Role | undefined, t: Messages): NavItem[] {
   const facilities = { href: '/facilities', label: t.nav.facilities };
   const users = { href: '/users', label: t.nav.users };
   const opportunities = { href: '/opportunities', label: t.nav.opportunities };
+  const search = { href: '/search', label: t.nav.search };
   switch (role) {
     case 'council_admin':
       return [
         home,
+        search,
         opportunities,
         { href: '/organisations', label: t.nav.organisations },
         users,
@@ -23,6 +25,8 @@ export function navigationFor(role: Role | undefined, t: Messages): NavItem[] {
     case 'council_staff':
       return [
         home,
+        search,
+        opportunities,
         { href: '/organisations', label: t.nav.organisations },
         { href: '/council/mail', label: t.nav.mail },
       ];
@@ -38,6 +42,6 @@ export function navigationFor(role: Role | undefined, t: Messages): NavItem[] {
     case 'facility_coordinator':
       return [home, facilities, opportunities];
     case 'counsellor':
-      return [home, { href: '/participants', label: t.nav.participants }, opportunities];
+      return [home, { href: '/participants', label: t.nav.participants }, search, opportunities];
   }
 }

@@ -8,7 +8,8 @@ export const opportunityMessages = defineMessages(
     listTitle: 'はたらく場',
     listIntroStaff: '担当している事業所のはたらく場の一覧です。',
     listIntroCouncil: '登録されているすべてのはたらく場です。',
-    listIntroCounsellor: '公開中のはたらく場の一覧です。条件での検索は今後追加されます。',
+    listIntroCounsellor:
+      '公開中のはたらく場の一覧です。曜日・時間・地域などの条件で探すときは「はたらく場を探す」を使ってください。',
     empty: '該当するはたらく場はありません。',
     count: (n: number) => `${n}件`,
     newTitle: 'はたらく場を登録',
@@ -262,7 +263,8 @@ export const opportunityMessages = defineMessages(
     listTitle: 'Work opportunities',
     listIntroStaff: 'Work opportunities of the facilities you look after.',
     listIntroCouncil: 'Every registered work opportunity.',
-    listIntroCounsellor: 'Published work opportunities. Search by conditions comes later.',
+    listIntroCounsellor:
+      'Published work opportunities. To search by days, times, area and more, use “Find work opportunities”.',
     empty: 'No opportunity matches.',
     count: (n: number) => `${n} found`,
     newTitle: 'Register a work opportunity',

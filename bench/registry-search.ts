@@ -1,0 +1,322 @@
+/**
+ * Benchmark of the はたらく場 search (issue 4, item 10): `npx tsx bench/registry-search.ts`.
+ * Seeds a throw-away database with `seed --demo` and `seed --bench N` (N facilities, 3N
+ * opportunities), starts the server, signs in as council staff and measures typical filtered
+ * searches through HTTP with autocannon (p50/p99 at 10 connections), and the same searches'
+ * bare time in this process: the store query alone (SQL + row mapping) and the whole use case
+ * (store + exact distance + fit + windows of the page), many iterations, medians.
+ * Targets: HTTP p99 ≤ 50 ms, HTTP p50 ≤ 3 × the bare store time. Prints figures, asserts nothing.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import type { Actor } from '../src/platform/auth/policy';
+import { openDatabase } from '../src/platform/db/connection';
+import { parseSearchQuery } from '../src/registry/search/filters';
+import { criteriaOf, searchRegistry } from '../src/registry/search/service';
+import { findSearchRows, findSearchRowsWithFit } from '../src/registry/search/store';
+import { DEMO_PASSWORD } from '../src/seed/demo';
+import { type Figures, median, percentile, runAutocannon } from './load';
+import {
+  cleanUp,
+  freePort,
+  installSignalHandlers,
+  makeTempDir,
+  runToEnd,
+  type Started,
+  start,
+  stop,
+  wasInterrupted,
+} from './processes';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const councilStaff = 'council-staff@demo.hataraku.example';
+
+const usage = `usage: npx tsx bench/registry-search.ts [flags]
+  --n N               facilities for seed --bench (3 opportunities each; default 10000)
+  --duration S        seconds per autocannon run (default 10)
+  --connections C     concurrent connections (default 10)
+  --rounds R          rounds over the searches; medians are printed (default 3)
+  --iterations I      in-process calls per search for the bare figures (default 300)
+  --postgres URL      use this throw-away PostgreSQL database instead of a temp SQLite file`;
+
+/** The searches measured: what a counsellor typically combines (canonical URLs: no redirect). */
+const searches = [
+  {
+    label: 'typical: 3 区市町村 + 月水 10–12 + 2 tasks + open',
+    query:
+      'municipality=131041&municipality=131091&municipality=131130&weekday=1&weekday=3&from=10:00&to=12:00' +
+      '&task=cleaning&task=light_work&open=1',
+  },
+  {
+    label: 'distance: 10 km of 東村山市 + 火 9–11, by distance',
+    query: 'near=132136&within=10&weekday=2&from=09:00&to=11:00&sort=distance',
+  },
+  {
+    label: 'text: 「清掃」 + 見守り + 短時間, by fit',
+    query: `q=${encodeURIComponent('清掃')}&support=short_hours&support=supervision`,
+  },
+];
+
+type Settings = {
+  n: number;
+  seconds: number;
+  connections: number;
+  rounds: number;
+  iterations: number;
+  postgres?: string;
+};
+
+function readSettings(argv: string[]): Settings | undefined {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      n: { type: 'string', default: '10000' },
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '3' },
+      iterations: { type: 'string', default: '300' },
+      postgres: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return undefined;
+  const whole = (name: string, value: string, min: number, max: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+  if (values.postgres !== undefined && !/^postgres(ql)?:\/\//.test(values.postgres))
+    throw new Error('--postgres must be a postgres:// URL');
+  return {
+    n: whole('n', values.n, 1, 1_000_000),
+    seconds: whole('duration', values.duration, 1, 60),
+    connections: whole('connections', values.connections, 1, 1000),
+    rounds: whole('rounds', values.rounds, 1, 20),
+    iterations: whole('iterations', values.iterations, 1, 100_000),
+    postgres: values.postgres,
+  };
+}
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
+
+function cookieValue(setCookies: string[], name: string): string {
+  for (const line of setCookies) {
+    const [pair] = line.split(';');
+    const at = pair?.indexOf('=') ?? -1;
+    if (pair && at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
+  }
+  throw new Error(`the response set no ${name} cookie`);
+}
+
+const tsxNode = (script: string, args: string[] = []) => ['--import', 'tsx', join(root, script), ...args];
+
+/** As bench/http.ts: the server on a free loopback port, ready when /readyz answers. */
+async function startServer(databaseUrl: string): Promise<{ server: Started; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = start(process.execPath, tsxNode('src/server.ts'), {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASE_URL: base,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'off',
+      JOB_WORKER: 'off',
+      COOKIE_SECURE: 'off',
+      SMTP_URL: '',
+    },
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null)
+      throw new Error(`the server stopped before it was ready:\n${server.tail().trim()}`);
+    if (Date.now() > deadline)
+      throw new Error(`the server was not ready within 60 s:\n${server.tail().trim()}`);
+    try {
+      const response = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
+      if (response.ok) return { server, base };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function signIn(base: string): Promise<string> {
+  const home = await fetch(`${base}/`);
+  await home.arrayBuffer();
+  const csrf = cookieValue(home.headers.getSetCookie(), 'hataraku_csrf');
+  const login = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `hataraku_csrf=${csrf}` },
+    body: new URLSearchParams({ email: councilStaff, password: DEMO_PASSWORD, _csrf: csrf }),
+  });
+  await login.arrayBuffer();
+  if (login.status !== 303)
+    throw new Error(`signing in as ${councilStaff} answered ${login.status}, not 303`);
+  const session = cookieValue(login.headers.getSetCookie(), 'hataraku_session');
+  return `hataraku_csrf=${csrf}; hataraku_session=${session}`;
+}
+
+/** Median and p99 of `iterations` sequential calls, in ms, after a few unrecorded ones. */
+async function timeCalls(iterations: number, call: () => Promise<unknown>) {
+  for (let i = 0; i < Math.min(20, iterations); i++) await call();
+  const times = new Float64Array(iterations);
+  for (let i = 0; i < iterations; i++) {
+    const started = process.hrtime.bigint();
+    await call();
+    times[i] = Number(process.hrtime.bigint() - started) / 1e6;
+  }
+  times.sort();
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function main(): Promise<void> {
+  let settings: Settings | undefined;
+  try {
+    settings = readSettings(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n${usage}\n`);
+    process.exit(2);
+  }
+  if (!settings) {
+    say(usage);
+    return;
+  }
+  installSignalHandlers();
+  const work = makeTempDir('hataraku-bench-search-');
+  const databaseUrl = settings.postgres ?? join(work, 'bench.db');
+  const label = settings.postgres ? `PostgreSQL ${new URL(settings.postgres).host}` : 'SQLite (temp file)';
+  say(`Hataraku registry search benchmark · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  say(`node ${process.version} · ${label} · --bench ${settings.n}`);
+
+  const cliEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' };
+  const cli = (args: string[]) =>
+    runToEnd(process.execPath, tsxNode('src/cli.ts', args), { cwd: root, env: cliEnv }, 900_000);
+  await cli(['migrate']);
+  await cli(['seed', '--demo']);
+  const seeded = (await cli(['seed', '--bench', String(settings.n)])).trim().split('\n').join(', ');
+  say(`seeded: demo logins; --bench ${settings.n}: ${seeded}`);
+
+  const database = openDatabase(databaseUrl, { poolSize: 2 });
+  const db = database.db;
+  const staff = await db
+    .selectFrom('app_user')
+    .select(['id', 'role', 'organisation_id'])
+    .where('email', '=', councilStaff)
+    .executeTakeFirstOrThrow();
+  const actor: Actor = {
+    userId: staff.id,
+    role: staff.role,
+    organisationId: staff.organisation_id,
+    facilityIds: [],
+  };
+  const listed = await db
+    .selectFrom('opportunity')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('status', 'in', ['published', 'full', 'paused'])
+    .executeTakeFirstOrThrow();
+  say(`listed opportunities (published, full, paused): ${Number(listed.n)}`);
+  if (database.dialect === 'postgres') {
+    // A live PostgreSQL has statistics from autovacuum; a database seeded a moment ago may not yet.
+    await sql`analyze`.execute(db);
+    say('PostgreSQL: ANALYZE run after seeding (as autovacuum would soon do)');
+  }
+
+  const { server, base } = await startServer(databaseUrl);
+  const cookie = await signIn(base);
+  say(
+    `server: pid ${server.child.pid} at ${base}; load: ${settings.connections} connections, ${settings.seconds} s a run`,
+  );
+
+  const prepared = searches.map((s) => {
+    const parsed = parseSearchQuery(new URLSearchParams(s.query));
+    if (!parsed.ok) throw new Error(`bad bench query ${s.query}: ${JSON.stringify(parsed.errors)}`);
+    return { ...s, filters: parsed.filters, url: `${base}/search?${s.query}` };
+  });
+  for (const s of prepared) {
+    const response = await fetch(s.url, { headers: { cookie }, redirect: 'manual' });
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`GET /search?${s.query} answered ${response.status}`);
+    const count = /(\d+)件見つかりました/.exec(body)?.[1] ?? '?';
+    say(`  ${s.label}: ${count} matches, page of ${body.length} bytes`);
+  }
+
+  type Row = { http: Figures[]; store: number[]; service: number[]; serviceP99: number[] };
+  const rows: Row[] = prepared.map(() => ({ http: [], store: [], service: [], serviceP99: [] }));
+  for (const s of prepared)
+    await runAutocannon({ url: s.url, cookie, seconds: 2, connections: settings.connections });
+  say();
+  say(
+    `${'round'.padEnd(6)}${'search'.padEnd(50)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'store'.padStart(8)}${'service'.padStart(9)}`,
+  );
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const [i, s] of prepared.entries()) {
+      const row = rows[i] as Row;
+      const http = await runAutocannon({
+        url: s.url,
+        cookie,
+        seconds: settings.seconds,
+        connections: settings.connections,
+      });
+      const criteria = criteriaOf(s.filters);
+      const sort = s.filters.sort ?? 'fit';
+      const storeTime = await timeCalls(settings.iterations, () =>
+        sort === 'fit' ? findSearchRowsWithFit(db, actor, criteria) : findSearchRows(db, actor, criteria),
+      );
+      const serviceTime = await timeCalls(settings.iterations, () => searchRegistry(db, actor, s.filters));
+      row.http.push(http);
+      row.store.push(storeTime.p50);
+      row.service.push(serviceTime.p50);
+      row.serviceP99.push(serviceTime.p99);
+      const failed = http.failures ? `  !! ${http.failures} non-2xx/errors` : '';
+      say(
+        `${String(round).padEnd(6)}${s.label.padEnd(50)}${fixed(http.requestsPerSecond, 0).padStart(8)}${fixed(http.p50).padStart(8)}${fixed(http.p99).padStart(8)}${fixed(storeTime.p50).padStart(8)}${fixed(serviceTime.p50).padStart(9)}${failed}`,
+      );
+    }
+  }
+
+  say();
+  say(
+    `Medians over ${settings.rounds} round(s), ms (${label}, ${Number(listed.n)} listed of ${settings.n * 3} opportunities)`,
+  );
+  say(
+    '| search | req/s | HTTP p50 | HTTP p99 | store p50 | service p50 | ms/request | p50 ÷ store | p99 ≤ 50 | p50 ≤ 3× store |',
+  );
+  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |');
+  for (const [i, s] of prepared.entries()) {
+    const row = rows[i] as Row;
+    const p50 = median(row.http.map((f) => f.p50));
+    const p99 = median(row.http.map((f) => f.p99));
+    const store = median(row.store);
+    const service = median(row.service);
+    const rps = median(row.http.map((f) => f.requestsPerSecond));
+    say(
+      `| ${s.label} | ${fixed(rps, 0)} | ${fixed(p50)} | ${fixed(p99)} | ${fixed(store)} | ${fixed(service)} | ${fixed(1000 / rps)} | ${fixed(p50 / store, 1)} | ${p99 <= 50 ? 'yes' : 'NO'} | ${p50 <= 3 * store ? 'yes' : 'NO'} |`,
+    );
+  }
+  say();
+  say(
+    'ms/request = 1000 ÷ req/s: the server time one request costs. Under a closed loop of C connections' +
+      ' a request waits for the others, so HTTP p50 ≈ C × ms/request on a single-process server.',
+  );
+  await database.close();
+  await stop(server);
+}
+
+main()
+  .catch((error: unknown) => {
+    if (!wasInterrupted())
+      process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanUp());

@@ -1,0 +1,278 @@
+/**
+ * Soft factors: how well an opportunity that passed the hard constraints fits, as points with
+ * the facts behind each so explain.ts can say why. Pure. The factors, weights and formulas are
+ * documented in docs/matching.md; keep the two in step.
+ *
+ * Every factor's value is in [0, 1] or null (不明). The score is Σ weight × value, with 不明
+ * counting 0: an unknown fact is shown as 不明 and is never a match, so it can never rank an
+ * opportunity above one where the same fact is known.
+ */
+import type { SupportCode, TaskCategory, TimeWindow } from '../registry/opportunities/opportunity';
+import { CONFIRM_EVERY_DAYS, daysAgo, STALE_AFTER_DAYS } from '../registry/opportunities/opportunity';
+import { type ConstraintOptions, exclusionsOf } from './constraints';
+import {
+  estimateTravel,
+  fittingWindows,
+  type MatchNeeds,
+  type MatchOpportunity,
+  sameOffice,
+  TRAVEL_TOLERANCE,
+  type TravelEstimate,
+  weekdaysOf,
+} from './facts';
+
+export const factorKeys = [
+  'schedule',
+  'daily_hours',
+  'days_per_week',
+  'travel',
+  'tasks',
+  'supports',
+  'visit_trial',
+  'freshness',
+] as const;
+export type FactorKey = (typeof factorKeys)[number];
+
+export type Weights = Record<FactorKey, number>;
+
+/** The default weights (sum 100). */
+export const defaultWeights: Weights = {
+  schedule: 25,
+  daily_hours: 5,
+  days_per_week: 5,
+  travel: 25,
+  tasks: 15,
+  supports: 15,
+  visit_trial: 5,
+  freshness: 5,
+};
+
+/** "What matters more": each doubles the weight of its factor. */
+export const emphases = ['balanced', 'distance', 'schedule', 'tasks', 'supports'] as const;
+export type Emphasis = (typeof emphases)[number];
+
+export function weightsFor(emphasis: Emphasis): Weights {
+  const weights = { ...defaultWeights };
+  const factor: Record<Exclude<Emphasis, 'balanced'>, FactorKey> = {
+    distance: 'travel',
+    schedule: 'schedule',
+    tasks: 'tasks',
+    supports: 'supports',
+  };
+  if (emphasis !== 'balanced') weights[factor[emphasis]] *= 2;
+  return weights;
+}
+
+type Range = { min: number | null; max: number | null };
+
+export type FactorDetail =
+  | { factor: 'schedule'; fitting: readonly TimeWindow[]; fitDays: number; targetDays: number }
+  | { factor: 'daily_hours' | 'days_per_week'; person: Range; offer: Range }
+  | {
+      factor: 'travel';
+      travel: TravelEstimate | undefined;
+      limitMinutes: number | null;
+      limitMetres: number | null;
+      overLimit: boolean;
+      pointIsOffice: boolean;
+      sameMunicipality: boolean;
+    }
+  | { factor: 'tasks'; wanted: readonly TaskCategory[]; matched: readonly TaskCategory[] }
+  | {
+      factor: 'supports';
+      needed: readonly SupportCode[];
+      offered: readonly SupportCode[];
+      unknown: readonly SupportCode[];
+    }
+  | { factor: 'visit_trial'; visit: boolean; trial: boolean }
+  | { factor: 'freshness'; lastConfirmedAt: string; stale: boolean };
+
+export type Factor = {
+  factor: FactorKey;
+  /** 0–1, or null when the fact is not known (不明). */
+  value: number | null;
+  weight: number;
+  /** weight × value (0 when unknown). */
+  points: number;
+  detail: FactorDetail;
+};
+
+export type Scored = { opportunity: MatchOpportunity; score: number; factors: Factor[] };
+
+/** Overlap of two ranges with open ends; null when either side says nothing. */
+function rangesMeet(person: Range, offer: Range): number | null {
+  if (person.min === null && person.max === null) return null;
+  if (offer.min === null && offer.max === null) return null;
+  const low = Math.max(person.min ?? 0, offer.min ?? 0);
+  const high = Math.min(person.max ?? Number.POSITIVE_INFINITY, offer.max ?? Number.POSITIVE_INFINITY);
+  return low <= high ? 1 : 0;
+}
+
+export function scheduleFactor(
+  needs: MatchNeeds,
+  o: MatchOpportunity,
+): { value: number | null; detail: FactorDetail } {
+  const fitting = fittingWindows(o, needs);
+  if (needs.windows.length === 0) {
+    return { value: null, detail: { factor: 'schedule', fitting: [], fitDays: 0, targetDays: 0 } };
+  }
+  const available = weekdaysOf(needs.windows).length;
+  const targetDays = Math.max(1, Math.min(available, needs.maxDaysPerWeek ?? available));
+  const fitDays = weekdaysOf(fitting).length;
+  return {
+    value: Math.min(1, fitDays / targetDays),
+    detail: { factor: 'schedule', fitting, fitDays, targetDays },
+  };
+}
+
+export function travelFactor(
+  needs: MatchNeeds,
+  o: MatchOpportunity,
+): { value: number | null; detail: FactorDetail } {
+  const travel = estimateTravel(needs, o);
+  const detail = {
+    factor: 'travel' as const,
+    travel,
+    limitMinutes: needs.travelMaxMinutes,
+    limitMetres: needs.travelMaxMetres,
+    overLimit: false,
+    pointIsOffice: o.pointIsOffice,
+    sameMunicipality: sameOffice(needs, o),
+  };
+  if (!travel) return { value: null, detail };
+  const parts: number[] = [];
+  if (needs.travelMaxMinutes !== null) {
+    parts.push(1 - travel.exactMinutes / (needs.travelMaxMinutes * TRAVEL_TOLERANCE));
+    if (travel.exactMinutes > needs.travelMaxMinutes) detail.overLimit = true;
+  }
+  if (needs.travelMaxMetres !== null) {
+    parts.push(1 - travel.metres / (needs.travelMaxMetres * TRAVEL_TOLERANCE));
+    if (travel.metres > needs.travelMaxMetres) detail.overLimit = true;
+  }
+  // Without a limit, an hour's trip (× tolerance) counts as far.
+  if (parts.length === 0) parts.push(1 - travel.exactMinutes / (60 * TRAVEL_TOLERANCE));
+  return { value: Math.max(0, Math.min(...parts)), detail };
+}
+
+export function tasksFactor(
+  needs: MatchNeeds,
+  o: MatchOpportunity,
+): { value: number | null; detail: FactorDetail } {
+  const matched = needs.tasks.filter((t) => o.tasks.includes(t));
+  const detail = { factor: 'tasks' as const, wanted: needs.tasks, matched };
+  if (needs.tasks.length === 0) return { value: null, detail };
+  return { value: matched.length === 0 ? 0 : 0.5 + (0.5 * matched.length) / needs.tasks.length, detail };
+}
+
+/**
+ * All needs offered → 1; each need the facility has not answered (不明) lowers it:
+ * 1 / (1 + unknown). No needs → 1. So adding a need can never raise the value.
+ */
+export function supportsFactor(
+  needs: MatchNeeds,
+  o: MatchOpportunity,
+): { value: number; detail: FactorDetail } {
+  const offered = needs.supports.filter((s) => o.supports.includes(s));
+  const unknown = needs.supports.filter((s) => !o.supports.includes(s));
+  return {
+    value: 1 / (1 + unknown.length),
+    detail: { factor: 'supports', needed: needs.supports, offered, unknown },
+  };
+}
+
+export function freshnessFactor(o: MatchOpportunity, now: Date): { value: number; detail: FactorDetail } {
+  const stale = o.lastConfirmedAt <= daysAgo(now, STALE_AFTER_DAYS);
+  const recent = o.lastConfirmedAt > daysAgo(now, CONFIRM_EVERY_DAYS);
+  return {
+    value: recent ? 1 : stale ? 0 : 0.5,
+    detail: { factor: 'freshness', lastConfirmedAt: o.lastConfirmedAt, stale },
+  };
+}
+
+/** The factors of one opportunity, in factorKeys order, and their total. */
+export function scoreOpportunity(
+  needs: MatchNeeds,
+  o: MatchOpportunity,
+  weights: Weights,
+  now: Date,
+): { score: number; factors: Factor[] } {
+  const person = (min: number | null, max: number | null): Range => ({ min, max });
+  const parts: Record<FactorKey, { value: number | null; detail: FactorDetail }> = {
+    schedule: scheduleFactor(needs, o),
+    daily_hours: (() => {
+      const p = person(needs.minDailyMinutes, needs.maxDailyMinutes);
+      const offer = person(o.minDailyMinutes, o.maxDailyMinutes);
+      return { value: rangesMeet(p, offer), detail: { factor: 'daily_hours', person: p, offer } as const };
+    })(),
+    days_per_week: (() => {
+      const p = person(needs.minDaysPerWeek, needs.maxDaysPerWeek);
+      const offer = person(o.minDaysPerWeek, o.maxDaysPerWeek);
+      return { value: rangesMeet(p, offer), detail: { factor: 'days_per_week', person: p, offer } as const };
+    })(),
+    travel: travelFactor(needs, o),
+    tasks: tasksFactor(needs, o),
+    supports: supportsFactor(needs, o),
+    visit_trial: {
+      value: 0.5 * (o.visitPossible ? 1 : 0) + 0.5 * (o.trialPossible ? 1 : 0),
+      detail: { factor: 'visit_trial', visit: Boolean(o.visitPossible), trial: Boolean(o.trialPossible) },
+    },
+    freshness: freshnessFactor(o, now),
+  };
+  let score = 0;
+  const factors = factorKeys.map((key) => {
+    const { value, detail } = parts[key];
+    const points = value === null ? 0 : weights[key] * value;
+    score += points;
+    return { factor: key, value, weight: weights[key], points, detail };
+  });
+  return { score, factors };
+}
+
+/** Higher score first; equal scores by id, so the order never depends on the input's. */
+export function compareScored(a: Scored, b: Scored): number {
+  if (a.score !== b.score) return b.score - a.score;
+  return a.opportunity.id < b.opportunity.id ? -1 : a.opportunity.id > b.opportunity.id ? 1 : 0;
+}
+
+export type RankOptions = ConstraintOptions & { weights: Weights; limit: number; now: Date };
+
+export type Ranking = { results: Scored[]; considered: number; excluded: number };
+
+/**
+ * The best `limit` opportunities that break no hard constraint. Keeps only the current top N
+ * (insertion into a short sorted list), so ranking 100k costs about n × log N, not a full sort.
+ */
+export function rankOpportunities(
+  needs: MatchNeeds,
+  opportunities: Iterable<MatchOpportunity>,
+  options: RankOptions,
+): Ranking {
+  const top: Scored[] = [];
+  let considered = 0;
+  let excluded = 0;
+  for (const o of opportunities) {
+    considered += 1;
+    if (exclusionsOf(needs, o, options).length > 0) {
+      excluded += 1;
+      continue;
+    }
+    const { score, factors } = scoreOpportunity(needs, o, options.weights, options.now);
+    const scored: Scored = { opportunity: o, score, factors };
+    if (top.length === options.limit) {
+      const last = top[top.length - 1];
+      if (!last || compareScored(scored, last) >= 0) continue;
+      top.pop();
+    }
+    // Binary search for the insertion point.
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const current = top[mid];
+      if (current && compareScored(current, scored) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    top.splice(low, 0, scored);
+  }
+  return { results: top, considered, excluded };
+}

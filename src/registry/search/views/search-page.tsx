@@ -1,0 +1,339 @@
+/**
+ * The search page: the filters as a GET form (the URL carries every condition), the result
+ * count, the results table and pagination. On bad input the form comes back with the values as
+ * typed and a Japanese message at each field and in the summary.
+ */
+import type { Child } from 'hono/jsx';
+import type { Locale, Messages } from '../../../platform/i18n';
+import { formatDateTime } from '../../../platform/i18n/format';
+import {
+  CheckboxesField,
+  ErrorSummary,
+  type FieldErrors,
+  type FormValues,
+  SelectField,
+  TextField,
+} from '../../../platform/ui/form';
+import { Pagination } from '../../../platform/ui/pagination';
+import { listMunicipalities } from '../../../reference/municipalities';
+import type { OpportunityMessages } from '../../opportunities/messages';
+import { supportCodes, taskCategories, weekdays } from '../../opportunities/opportunity';
+import { StaleMark, StatusTag } from '../../opportunities/views/opportunity-pages';
+import {
+  type RawSearch,
+  type SearchFilters,
+  type SortOrder,
+  searchFields,
+  searchWorkForms,
+  sortOrders,
+  toSearchQuery,
+} from '../filters';
+import type { SearchMessages } from '../messages';
+import type { SearchOutcome, SearchResult } from '../service';
+
+type Props = {
+  t: Messages;
+  m: SearchMessages;
+  om: OpportunityMessages;
+  locale: Locale;
+  now: Date;
+  raw: RawSearch;
+  errors: FieldErrors;
+  /** The order used when the URL names none, shown in the blank choice. */
+  sort?: SortOrder;
+  filters?: SearchFilters;
+  outcome?: SearchOutcome;
+};
+
+function FlagBox(props: {
+  name: 'open' | 'visit' | 'trial';
+  label: string;
+  values: FormValues;
+  errors: FieldErrors;
+}) {
+  const id = `field-${props.name}`;
+  const error = props.errors[props.name];
+  const on = ['1', 'on', 'true'].includes(props.values[props.name] ?? '');
+  return (
+    <div class="choice">
+      {error ? (
+        <p class="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <label for={id}>
+        <input
+          type="checkbox"
+          id={id}
+          name={props.name}
+          value="1"
+          checked={on}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />{' '}
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
+/** A group that folds away when nothing in it is chosen, to keep the form short. */
+function Fold(props: { summary: string; open: boolean; children: Child }) {
+  return (
+    <details class="search-fold" open={props.open}>
+      <summary>{props.summary}</summary>
+      {props.children}
+    </details>
+  );
+}
+
+function SearchForm(props: Props) {
+  const { t, m, om, raw, errors } = props;
+  const values = raw.single as FormValues;
+  const lists = raw.lists;
+  const municipalities = listMunicipalities().map((mu) => ({ value: mu.code, label: mu.name }));
+  const picked = lists.municipality ?? [];
+  const distanceAsked = ['near', 'within', 'lat', 'lng'].some((f) => (values[f] ?? '').trim() !== '');
+  return (
+    <form method="get" action="/search" class="search-form" novalidate>
+      <TextField
+        t={t}
+        name="q"
+        type="search"
+        label={m.fields.q}
+        hint={m.hints.q}
+        values={values}
+        errors={errors}
+        width="full"
+      />
+      <Fold
+        summary={`${m.fields.municipality}(${m.picked(picked.length)})`}
+        open={picked.length > 0 || Boolean(errors.municipality)}
+      >
+        <CheckboxesField
+          t={t}
+          name="municipality"
+          legend={m.fields.municipality}
+          hint={m.hints.municipality}
+          options={municipalities}
+          checked={picked}
+          errors={errors}
+        />
+      </Fold>
+      <Fold
+        summary={`${m.distanceLegend}(${m.distanceSet(distanceAsked)})`}
+        open={distanceAsked || ['near', 'within', 'lat', 'lng'].some((f) => errors[f])}
+      >
+        <fieldset class="fieldset">
+          <legend>{m.distanceLegend}</legend>
+          <p class="hint">{m.hints.distance}</p>
+          <SelectField
+            t={t}
+            name="near"
+            label={m.fields.near}
+            options={municipalities}
+            placeholder={m.choose}
+            values={values}
+            errors={errors}
+          />
+          <TextField
+            t={t}
+            name="within"
+            label={m.fields.within}
+            hint={m.hints.within}
+            values={values}
+            errors={errors}
+            width="short"
+          />
+          <p class="hint">{m.hints.point}</p>
+          <TextField t={t} name="lat" label={m.fields.lat} values={values} errors={errors} width="short" />
+          <TextField t={t} name="lng" label={m.fields.lng} values={values} errors={errors} width="short" />
+        </fieldset>
+      </Fold>
+      <fieldset class="fieldset">
+        <legend>{m.timeLegend}</legend>
+        <CheckboxesField
+          t={t}
+          name="weekday"
+          legend={m.fields.weekday}
+          hint={m.hints.weekday}
+          options={weekdays.map((d) => ({ value: String(d), label: om.weekdaysLong[d] }))}
+          checked={lists.weekday ?? []}
+          errors={errors}
+        />
+        <p class="hint">{m.hints.time}</p>
+        <TextField t={t} name="from" label={m.fields.from} values={values} errors={errors} width="short" />
+        <TextField t={t} name="to" label={m.fields.to} values={values} errors={errors} width="short" />
+      </fieldset>
+      <Fold
+        summary={`${m.fields.work_form}(${m.picked(lists.work_form?.length ?? 0)})`}
+        open={(lists.work_form?.length ?? 0) > 0 || Boolean(errors.work_form)}
+      >
+        <CheckboxesField
+          t={t}
+          name="work_form"
+          legend={m.fields.work_form}
+          options={searchWorkForms.map((w) => ({ value: w, label: m.workForms[w] }))}
+          checked={lists.work_form ?? []}
+          errors={errors}
+        />
+      </Fold>
+      <Fold
+        summary={`${m.fields.task}(${m.picked(lists.task?.length ?? 0)})`}
+        open={(lists.task?.length ?? 0) > 0 || Boolean(errors.task)}
+      >
+        <CheckboxesField
+          t={t}
+          name="task"
+          legend={m.fields.task}
+          options={taskCategories.map((c) => ({ value: c, label: om.tasks[c] }))}
+          checked={lists.task ?? []}
+          errors={errors}
+        />
+      </Fold>
+      <Fold
+        summary={`${m.fields.support}(${m.picked(lists.support?.length ?? 0)})`}
+        open={(lists.support?.length ?? 0) > 0 || Boolean(errors.support)}
+      >
+        <CheckboxesField
+          t={t}
+          name="support"
+          legend={m.fields.support}
+          hint={m.hints.support}
+          options={supportCodes.map((c) => ({ value: c, label: om.supports[c] }))}
+          checked={lists.support ?? []}
+          errors={errors}
+        />
+      </Fold>
+      <fieldset class="fieldset">
+        <legend>{m.conditionsLegend}</legend>
+        <FlagBox name="open" label={m.fields.open} values={values} errors={errors} />
+        <FlagBox name="visit" label={m.fields.visit} values={values} errors={errors} />
+        <FlagBox name="trial" label={m.fields.trial} values={values} errors={errors} />
+      </fieldset>
+      <SelectField
+        t={t}
+        name="sort"
+        label={m.fields.sort}
+        options={sortOrders.map((s) => ({ value: s, label: m.sorts[s] }))}
+        placeholder={m.sortDefault(m.sorts[props.sort ?? 'updated'])}
+        values={values}
+        errors={errors}
+      />
+      <p>
+        <button type="submit" class="button">
+          {m.submit}
+        </button>{' '}
+        <a href="/search">{m.clear}</a>
+      </p>
+    </form>
+  );
+}
+
+function ResultRow(props: {
+  m: SearchMessages;
+  om: OpportunityMessages;
+  locale: Locale;
+  now: Date;
+  item: SearchResult;
+}) {
+  const { m, om, item } = props;
+  return (
+    <tr>
+      <td>
+        <a href={`/opportunities/${item.id}`}>{item.title}</a>
+        <div>
+          {item.visitPossible ? <span class="tag">{m.visit}</span> : null}{' '}
+          {item.trialPossible ? <span class="tag">{m.trial}</span> : null}
+        </div>
+      </td>
+      <td>
+        {item.facilityName}
+        <div class="hint">
+          {item.municipalityName}
+          {item.distanceKm !== undefined ? ` · ${m.distanceKm(item.distanceKm)}` : ''}
+        </div>
+      </td>
+      <td>{item.tasks.map((c) => om.tasks[c] ?? c).join('、')}</td>
+      <td>
+        {item.windows.map((w) => (
+          <div>
+            {om.weekdays[w.weekday]} {om.range(w.start, w.end)}({m.capacity(w.capacity)})
+          </div>
+        ))}
+      </td>
+      <td>{item.workForms.map((w) => om.workForms[w] ?? w).join('、')}</td>
+      <td>
+        <StatusTag m={om} status={item.status} />{' '}
+        <StaleMark m={om} lastConfirmedAt={item.lastConfirmedAt} now={props.now} />
+        <div class="hint">{m.updated(formatDateTime(item.updatedAt, props.locale))}</div>
+      </td>
+    </tr>
+  );
+}
+
+function Results(props: Props & { outcome: SearchOutcome; filters: SearchFilters }) {
+  const { t, m, outcome, filters } = props;
+  const first = (outcome.page - 1) * outcome.pageSize + 1;
+  const last = Math.min(outcome.total, outcome.page * outcome.pageSize);
+  const query = toSearchQuery(filters);
+  return (
+    <section aria-labelledby="search-results-title">
+      <h2 id="search-results-title">{m.resultsTitle}</h2>
+      <p role="status">
+        <strong>{m.count(outcome.total)}</strong>
+        {outcome.items.length > 0 ? ` ${m.showing(first, last)}` : ''}
+      </p>
+      <p>
+        <a href={query ? `/search?${query}` : '/search'}>{m.shareLink}</a>
+      </p>
+      {outcome.items.length === 0 ? (
+        <p>{m.empty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{m.resultsTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.columns.title}</th>
+                <th scope="col">{m.columns.facility}</th>
+                <th scope="col">{m.columns.tasks}</th>
+                <th scope="col">{m.columns.windows}</th>
+                <th scope="col">{m.columns.workForms}</th>
+                <th scope="col">{m.columns.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outcome.items.map((item) => (
+                <ResultRow m={m} om={props.om} locale={props.locale} now={props.now} item={item} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        t={t}
+        page={outcome.page}
+        total={outcome.total}
+        pageSize={outcome.pageSize}
+        href={(p) => `/search?${toSearchQuery(filters, p)}`}
+      />
+    </section>
+  );
+}
+
+export function SearchPage(props: Props) {
+  const { t, m } = props;
+  const labels = Object.fromEntries(searchFields.map((f) => [f, props.m.fields[f]]));
+  return (
+    <>
+      <h1>{m.title}</h1>
+      <p>{m.intro}</p>
+      <ErrorSummary t={t} errors={props.errors} labels={labels} />
+      <SearchForm {...props} />
+      {props.outcome && props.filters ? (
+        <Results {...props} outcome={props.outcome} filters={props.filters} />
+      ) : null}
+    </>
+  );
+}
