@@ -16,7 +16,14 @@ import { todayInTokyo } from '../japanese-date';
 import { getParticipantSubject, readParticipant } from '../service';
 import { consentStatusOn, DEFAULT_PURPOSE, recipientValue } from './consent';
 import { consentMessages } from './messages';
-import { type ConsentRow, getConsent, listConsentsOf, recordConsent, revokeConsent } from './service';
+import {
+  type ConsentRow,
+  getConsent,
+  listConsentsOf,
+  overrideConsent,
+  recordConsent,
+  revokeConsent,
+} from './service';
 
 const security = [{ bearerAuth: [] }];
 const tags = ['Consents'];
@@ -252,6 +259,68 @@ export function registerConsentApi(api: Api): void {
       const revoked = await getConsent(db, actor, id, consentId);
       if (!revoked) throw new Error('a revoked consent is not visible to its agency');
       return c.json(toApi(revoked, todayInTokyo()), 200);
+    },
+  );
+
+  // The council's exception when no consent covers a share: one-time, 14 days, with a written
+  // reason. The council cannot read the participant; the agency gives it the case's id.
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/consent-overrides',
+      tags,
+      summary: 'Grant a one-time permission to share what no consent covers (council admins only)',
+      security,
+      middleware: [authorize('consent.override', () => ({ kind: 'council' }))] as const,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z
+                .object({
+                  participantId: z.string(),
+                  recipient: z.object({ corporationId: z.string(), facilityId: z.string().optional() }),
+                  dataGroups: z.array(DataGroup).min(1),
+                  reason: z
+                    .string()
+                    .openapi({ description: 'At least 20 characters: why the share cannot wait' }),
+                })
+                .openapi('ConsentOverrideRequest'),
+            },
+          },
+        },
+      },
+      responses: {
+        201: {
+          description: 'The override, usable once by the share it was granted for',
+          content: {
+            'application/json': { schema: z.object({ id: z.string() }).openapi('ConsentOverride') },
+          },
+        },
+        400: problemResponse('The body is not valid (e.g. the reason is too short)'),
+        401: problemResponse('No valid credentials'),
+        403: problemResponse('Only council admins may grant an override'),
+        404: problemResponse('No such active participant'),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const outcome = await overrideConsent(
+        dbOf(c),
+        actorOf(currentUser(c)),
+        {
+          participantId: body.participantId,
+          recipient: body.recipient,
+          dataGroups: body.dataGroups,
+          reason: body.reason,
+        },
+        auditActor(c),
+      );
+      if (outcome.status === 'invalid') return invalid(c, outcome.errors);
+      if (outcome.status === 'forbidden') return forbiddenProblem(c);
+      if (outcome.status === 'not_found') return notFoundProblem(c);
+      return c.json({ id: outcome.id }, 201);
     },
   );
 }
