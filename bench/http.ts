@@ -6,13 +6,13 @@
  * serving the same page bytes, in alternating rounds, with autocannon and wrk.
  * Every load run is bounded by --duration; all traffic stays on 127.0.0.1.
  */
+
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD } from '../src/seed/demo';
+import { root, signIn, startServer, tsxNode } from './app-server';
 import { type Figures, type Load, median, nginxConfig, runAutocannon, runWrk, type Tool } from './load';
 import {
   cleanUp,
@@ -26,9 +26,6 @@ import {
   stop,
   wasInterrupted,
 } from './processes';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const councilStaff = 'council-staff@demo.hataraku.example';
 
 const usage = `usage: npm run bench -- [flags]
   --n N               rows of each kind for seed --bench (default 2000)
@@ -102,70 +99,6 @@ const loadAverage = () =>
   loadavg()
     .map((n) => n.toFixed(2))
     .join(' ');
-
-function cookieValue(setCookies: string[], name: string): string {
-  for (const line of setCookies) {
-    const [pair] = line.split(';');
-    const at = pair?.indexOf('=') ?? -1;
-    if (pair && at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
-  }
-  throw new Error(`the response set no ${name} cookie`);
-}
-
-/** `node --import tsx`, not `npx tsx`: one process, so its pid is the server's for the RSS figure. */
-const tsxNode = (script: string, args: string[] = []) => ['--import', 'tsx', join(root, script), ...args];
-
-async function startServer(databaseUrl: string): Promise<{ server: Started; base: string }> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = start(process.execPath, tsxNode('src/server.ts'), {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BASE_URL: base,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      DEMO_DATA: 'off',
-      JOB_WORKER: 'off',
-      COOKIE_SECURE: 'off',
-      SMTP_URL: '',
-    },
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null)
-      throw new Error(`the server stopped before it was ready:\n${server.tail().trim()}`);
-    if (Date.now() > deadline)
-      throw new Error(`the server was not ready within 60 s:\n${server.tail().trim()}`);
-    try {
-      const response = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(1000) });
-      await response.arrayBuffer();
-      if (response.ok) return { server, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function signIn(base: string): Promise<string> {
-  const home = await fetch(`${base}/`);
-  await home.arrayBuffer();
-  const csrf = cookieValue(home.headers.getSetCookie(), 'hataraku_csrf');
-  const login = await fetch(`${base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `hataraku_csrf=${csrf}` },
-    body: new URLSearchParams({ email: councilStaff, password: DEMO_PASSWORD, _csrf: csrf }),
-  });
-  await login.arrayBuffer();
-  if (login.status !== 303)
-    throw new Error(`signing in as ${councilStaff} answered ${login.status}, not 303`);
-  const session = cookieValue(login.headers.getSetCookie(), 'hataraku_session');
-  return `hataraku_csrf=${csrf}; hataraku_session=${session}`;
-}
 
 async function get(url: string, cookie: string) {
   const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });

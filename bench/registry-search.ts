@@ -7,8 +7,8 @@
  * (store + exact distance + fit + windows of the page), many iterations, medians.
  * Targets: HTTP p99 ≤ 50 ms, HTTP p50 ≤ 3 × the bare store time. Prints figures, asserts nothing.
  */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Actor } from '../src/platform/auth/policy';
@@ -16,22 +16,9 @@ import { openDatabase } from '../src/platform/db/connection';
 import { parseSearchQuery } from '../src/registry/search/filters';
 import { criteriaOf, searchRegistry } from '../src/registry/search/service';
 import { findSearchRows, findSearchRowsWithFit } from '../src/registry/search/store';
-import { DEMO_PASSWORD } from '../src/seed/demo';
+import { councilStaff, root, signIn, startServer, tsxNode } from './app-server';
 import { type Figures, median, percentile, runAutocannon } from './load';
-import {
-  cleanUp,
-  freePort,
-  installSignalHandlers,
-  makeTempDir,
-  runToEnd,
-  type Started,
-  start,
-  stop,
-  wasInterrupted,
-} from './processes';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const councilStaff = 'council-staff@demo.hataraku.example';
+import { cleanUp, installSignalHandlers, makeTempDir, runToEnd, stop, wasInterrupted } from './processes';
 
 const usage = `usage: npx tsx bench/registry-search.ts [flags]
   --n N               facilities for seed --bench (3 opportunities each; default 10000)
@@ -102,70 +89,6 @@ function readSettings(argv: string[]): Settings | undefined {
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
-
-function cookieValue(setCookies: string[], name: string): string {
-  for (const line of setCookies) {
-    const [pair] = line.split(';');
-    const at = pair?.indexOf('=') ?? -1;
-    if (pair && at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
-  }
-  throw new Error(`the response set no ${name} cookie`);
-}
-
-const tsxNode = (script: string, args: string[] = []) => ['--import', 'tsx', join(root, script), ...args];
-
-/** As bench/http.ts: the server on a free loopback port, ready when /readyz answers. */
-async function startServer(databaseUrl: string): Promise<{ server: Started; base: string }> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = start(process.execPath, tsxNode('src/server.ts'), {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BASE_URL: base,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      DEMO_DATA: 'off',
-      JOB_WORKER: 'off',
-      COOKIE_SECURE: 'off',
-      SMTP_URL: '',
-    },
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null)
-      throw new Error(`the server stopped before it was ready:\n${server.tail().trim()}`);
-    if (Date.now() > deadline)
-      throw new Error(`the server was not ready within 60 s:\n${server.tail().trim()}`);
-    try {
-      const response = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(1000) });
-      await response.arrayBuffer();
-      if (response.ok) return { server, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function signIn(base: string): Promise<string> {
-  const home = await fetch(`${base}/`);
-  await home.arrayBuffer();
-  const csrf = cookieValue(home.headers.getSetCookie(), 'hataraku_csrf');
-  const login = await fetch(`${base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `hataraku_csrf=${csrf}` },
-    body: new URLSearchParams({ email: councilStaff, password: DEMO_PASSWORD, _csrf: csrf }),
-  });
-  await login.arrayBuffer();
-  if (login.status !== 303)
-    throw new Error(`signing in as ${councilStaff} answered ${login.status}, not 303`);
-  const session = cookieValue(login.headers.getSetCookie(), 'hataraku_session');
-  return `hataraku_csrf=${csrf}; hataraku_session=${session}`;
-}
 
 /** Median and p99 of `iterations` sequential calls, in ms, after a few unrecorded ones. */
 async function timeCalls(iterations: number, call: () => Promise<unknown>) {
