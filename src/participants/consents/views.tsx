@@ -5,6 +5,7 @@
  */
 import type { Locale, Messages } from '../../platform/i18n';
 import { formatDate, formatDateTime } from '../../platform/i18n/format';
+import { Textarea } from '../../platform/ui/fields';
 import {
   CheckboxesField,
   CsrfField,
@@ -14,7 +15,6 @@ import {
   SelectField,
   TextField,
 } from '../../platform/ui/form';
-import { Textarea } from '../views/fields';
 import { consentDataGroups, consentStatusOn, recipientValue } from './consent';
 import type { ConsentMessages } from './messages';
 import type { ConsentRow, RecipientChoice } from './service';

@@ -12,6 +12,7 @@ import type { AppEnv, CurrentUser } from '../../platform/http/env';
 import { readForm } from '../../platform/http/form';
 import { renderPage } from '../../platform/http/render';
 import { renderPdf } from '../../platform/pdf/pdf';
+import { Textarea } from '../../platform/ui/fields';
 import {
   CsrfField,
   ErrorSummary,
@@ -22,7 +23,6 @@ import {
 import { todayInTokyo } from '../japanese-date';
 import { participantMessages } from '../messages';
 import { getParticipantSubject, readParticipant } from '../service';
-import { Textarea } from '../views/fields';
 import { personRecordDocument } from './document';
 import { type RightsMessages, rightsFieldMessages, rightsMessages } from './messages';
 import { closeParticipant, exportParticipantData } from './service';

@@ -11,6 +11,7 @@ import { currentUser, dbOf, ID_PARAM } from '../../platform/http/context';
 import type { AppEnv, CurrentUser } from '../../platform/http/env';
 import { readForm } from '../../platform/http/form';
 import { renderPage } from '../../platform/http/render';
+import { Flag, Textarea } from '../../platform/ui/fields';
 import {
   CsrfField,
   ErrorSummary,
@@ -22,7 +23,6 @@ import {
 import { todayInTokyo } from '../japanese-date';
 import { participantMessages } from '../messages';
 import { getParticipantSubject, readParticipant } from '../service';
-import { Flag, Textarea } from '../views/fields';
 import { type TransferMessages, transferFieldMessages, transferMessages } from './messages';
 import { transferDestinations, transferParticipant } from './service';
 

@@ -6,6 +6,7 @@
  */
 import type { Locale, Messages } from '../../platform/i18n';
 import { formatDateTime } from '../../platform/i18n/format';
+import { CheckboxGrid, Textarea } from '../../platform/ui/fields';
 import {
   CsrfField,
   ErrorSummary,
@@ -18,7 +19,6 @@ import { supportCodes, taskCategories, weekdays } from '../../registry/opportuni
 import { travelModes } from '../assessment';
 import type { ParticipantMessages } from '../messages';
 import type { AssessmentRow } from '../service';
-import { CheckboxGrid, Textarea } from './fields';
 import { AssessmentSummary } from './participant-pages';
 
 export type WindowRow = { weekday: string; start: string; end: string };

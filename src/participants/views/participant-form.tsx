@@ -5,6 +5,7 @@
  * different person; a possible one at another agency only as a hint, with no details.
  */
 import type { Messages } from '../../platform/i18n';
+import { Flag } from '../../platform/ui/fields';
 import {
   CsrfField,
   ErrorSummary,
@@ -16,7 +17,6 @@ import {
 import { listMunicipalities } from '../../reference/municipalities';
 import type { ParticipantMessages } from '../messages';
 import type { DuplicateMatch } from '../service';
-import { Flag } from './fields';
 
 export function municipalityOptions() {
   return listMunicipalities().map((m) => ({ value: m.code, label: m.name }));

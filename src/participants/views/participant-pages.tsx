@@ -6,6 +6,7 @@
 import type { Child } from 'hono/jsx';
 import type { Locale, Messages } from '../../platform/i18n';
 import { formatDate, formatDateTime, formatJapaneseEraDate } from '../../platform/i18n/format';
+import { Textarea } from '../../platform/ui/fields';
 import {
   CsrfField,
   ErrorSummary,
@@ -25,7 +26,6 @@ import { rightsMessages } from '../rights/messages';
 import type { AssessmentRow, ParticipantRow, ParticipantSummary, SupportLogRow } from '../service';
 import { supportLogKinds } from '../service';
 import { transferMessages } from '../transfer/messages';
-import { Textarea } from './fields';
 
 export function municipalityName(code: string | null, m: ParticipantMessages): string {
   if (!code) return m.outsideTokyo;

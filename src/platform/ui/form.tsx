@@ -91,7 +91,11 @@ export function TextField(props: {
 
 export type Choice = { value: string; label: string; hint?: string };
 
-function describedByOf(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+export function describedByOf(
+  id: string,
+  hint: string | undefined,
+  error: string | undefined,
+): string | undefined {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 

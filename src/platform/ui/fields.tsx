@@ -1,15 +1,10 @@
 /**
- * Form pieces the participant pages need beyond platform/ui/form.tsx: a textarea, a single
- * checkbox, and a checkbox list laid out in wrapping columns (a compact form a counsellor fills
- * during a conversation). Same markup conventions: `field-<name>` ids, hint and error linked
- * with aria-describedby.
+ * Form pieces beyond form.tsx: a textarea, a single checkbox, and a checkbox list laid out in
+ * wrapping columns (for compact forms a counsellor fills during a conversation). Same markup
+ * conventions: `field-<name>` ids, hint and error linked with aria-describedby.
  */
-import type { Messages } from '../../platform/i18n';
-import type { Choice, FieldErrors } from '../../platform/ui/form';
-
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-}
+import type { Messages } from '../i18n';
+import { type Choice, describedByOf, type FieldErrors } from './form';
 
 function Tag(props: { t: Messages; required?: boolean }) {
   return (
@@ -54,7 +49,7 @@ export function Textarea(props: {
         rows={props.rows ?? 3}
         class="input input-full"
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, props.hint, error)}
+        aria-describedby={describedByOf(id, props.hint, error)}
       >
         {props.value}
       </textarea>
@@ -87,7 +82,7 @@ export function Flag(props: {
           value="1"
           checked={props.checked}
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(id, props.hint, error)}
+          aria-describedby={describedByOf(id, props.hint, error)}
         />{' '}
         {props.label}
       </label>
@@ -114,7 +109,7 @@ export function CheckboxGrid(props: {
   const error = props.errors[props.name];
   return (
     <div class={error ? 'field field-error' : 'field'}>
-      <fieldset class="fieldset" aria-describedby={describedBy(id, props.hint, error)}>
+      <fieldset class="fieldset" aria-describedby={describedByOf(id, props.hint, error)}>
         <legend>
           {props.legend}
           <Tag t={props.t} />
