@@ -4,15 +4,14 @@
  * conventions: `field-<name>` ids, hint and error linked with aria-describedby.
  */
 import type { Messages } from '../i18n';
-import { type Choice, describedByOf, type FieldErrors } from './form';
-
-function Tag(props: { t: Messages; required?: boolean }) {
-  return (
-    <span class={props.required ? 'tag tag-required' : 'tag'}>
-      {props.required ? props.t.form.required : props.t.form.optional}
-    </span>
-  );
-}
+import {
+  type Choice,
+  ChoiceFieldset,
+  describedByOf,
+  type FieldErrors,
+  FieldNotes,
+  RequiredTag,
+} from './form';
 
 export function Textarea(props: {
   t: Messages;
@@ -30,18 +29,9 @@ export function Textarea(props: {
     <div class={error ? 'field field-error' : 'field'}>
       <label for={id}>
         {props.label}
-        <Tag t={props.t} required={props.required} />
+        <RequiredTag t={props.t} required={props.required} />
       </label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={props.hint} error={error} />
       <textarea
         required={props.required}
         id={id}
@@ -108,42 +98,26 @@ export function CheckboxGrid(props: {
   const id = `field-${props.name}`;
   const error = props.errors[props.name];
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <fieldset class="fieldset" aria-describedby={describedByOf(id, props.hint, error)}>
-        <legend>
-          {props.legend}
-          <Tag t={props.t} />
-        </legend>
-        {props.hint ? (
-          <p class="hint" id={`${id}-hint`}>
-            {props.hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p class="error-message" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <div class="field-row choice-grid">
-          {props.options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${index}`;
-            return (
-              <div class="choice">
-                <label for={optionId}>
-                  <input
-                    type="checkbox"
-                    id={optionId}
-                    name={props.name}
-                    value={option.value}
-                    checked={props.checked.includes(option.value)}
-                  />{' '}
-                  {option.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <ChoiceFieldset t={props.t} id={id} legend={props.legend} hint={props.hint} error={error}>
+      <div class="field-row choice-grid">
+        {props.options.map((option, index) => {
+          const optionId = index === 0 ? id : `${id}-${index}`;
+          return (
+            <div class="choice">
+              <label for={optionId}>
+                <input
+                  type="checkbox"
+                  id={optionId}
+                  name={props.name}
+                  value={option.value}
+                  checked={props.checked.includes(option.value)}
+                />{' '}
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </ChoiceFieldset>
   );
 }

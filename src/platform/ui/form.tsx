@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 /**
  * Form components used by every page: the error summary at the top, a labelled field with its
  * hint and error, and the hidden CSRF field. Errors link to their field, and a field with an
@@ -52,27 +53,13 @@ export function TextField(props: {
   const { name, errors, t } = props;
   const id = `field-${name}`;
   const error = errors[name];
-  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
     <div class={error ? 'field field-error' : 'field'}>
       <label for={id}>
         {props.label}
-        <span class={props.required ? 'tag tag-required' : 'tag'}>
-          {props.required ? t.form.required : t.form.optional}
-        </span>
+        <RequiredTag t={t} required={props.required} />
       </label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={props.hint} error={error} />
       <input
         id={id}
         name={name}
@@ -83,7 +70,7 @@ export function TextField(props: {
         inputmode={props.inputmode}
         class={`input input-${props.width ?? 'medium'}`}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedByOf(id, props.hint, error)}
       />
     </div>
   );
@@ -120,20 +107,9 @@ export function SelectField(props: {
     <div class={error ? 'field field-error' : 'field'}>
       <label for={id}>
         {props.label}
-        <span class={props.required ? 'tag tag-required' : 'tag'}>
-          {props.required ? t.form.required : t.form.optional}
-        </span>
+        <RequiredTag t={t} required={props.required} />
       </label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={props.hint} error={error} />
       <select
         id={id}
         name={name}
@@ -173,50 +149,39 @@ export function RadioField(props: {
   const error = errors[name];
   const selected = props.values[name] ?? '';
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <fieldset class="fieldset" aria-describedby={describedByOf(id, props.hint, error)}>
-        <legend>
-          {props.legend}
-          <span class={props.required ? 'tag tag-required' : 'tag'}>
-            {props.required ? t.form.required : t.form.optional}
-          </span>
-        </legend>
-        {props.hint ? (
-          <p class="hint" id={`${id}-hint`}>
-            {props.hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p class="error-message" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        {props.options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${index}`;
-          return (
-            <div class="choice">
-              <label for={optionId}>
-                <input
-                  type="radio"
-                  id={optionId}
-                  name={name}
-                  value={option.value}
-                  checked={option.value === selected}
-                  aria-invalid={error ? 'true' : undefined}
-                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                />{' '}
-                {option.label}
-              </label>
-              {option.hint ? (
-                <p class="hint" id={`${optionId}-hint`}>
-                  {option.hint}
-                </p>
-              ) : null}
-            </div>
-          );
-        })}
-      </fieldset>
-    </div>
+    <ChoiceFieldset
+      t={t}
+      id={id}
+      legend={props.legend}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+    >
+      {props.options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${index}`;
+        return (
+          <div class="choice">
+            <label for={optionId}>
+              <input
+                type="radio"
+                id={optionId}
+                name={name}
+                value={option.value}
+                checked={option.value === selected}
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+              />{' '}
+              {option.label}
+            </label>
+            {option.hint ? (
+              <p class="hint" id={`${optionId}-hint`}>
+                {option.hint}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+    </ChoiceFieldset>
   );
 }
 
@@ -237,39 +202,74 @@ export function CheckboxesField(props: {
   const id = `field-${name}`;
   const error = errors[name];
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <fieldset class="fieldset" aria-describedby={describedByOf(id, props.hint, error)}>
+    <ChoiceFieldset t={t} id={id} legend={props.legend} hint={props.hint} error={error}>
+      {props.options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${index}`;
+        return (
+          <div class="choice">
+            <label for={optionId}>
+              <input
+                type="checkbox"
+                id={optionId}
+                name={name}
+                value={option.value}
+                checked={props.checked.includes(option.value)}
+              />{' '}
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+    </ChoiceFieldset>
+  );
+}
+
+/** 必須 / 任意 beside a label or legend. */
+export function RequiredTag(props: { t: Messages; required?: boolean }) {
+  return (
+    <span class={props.required ? 'tag tag-required' : 'tag'}>
+      {props.required ? props.t.form.required : props.t.form.optional}
+    </span>
+  );
+}
+
+/** A field's hint and error, with the ids its input names in aria-describedby. */
+export function FieldNotes(props: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {props.hint ? (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error-message" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The frame of a group of choices: a fieldset whose legend is the question, then its notes. */
+export function ChoiceFieldset(props: {
+  t: Messages;
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  children?: Child;
+}) {
+  return (
+    <div class={props.error ? 'field field-error' : 'field'}>
+      <fieldset class="fieldset" aria-describedby={describedByOf(props.id, props.hint, props.error)}>
         <legend>
           {props.legend}
-          <span class="tag">{t.form.optional}</span>
+          <RequiredTag t={props.t} required={props.required} />
         </legend>
-        {props.hint ? (
-          <p class="hint" id={`${id}-hint`}>
-            {props.hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p class="error-message" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        {props.options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${index}`;
-          return (
-            <div class="choice">
-              <label for={optionId}>
-                <input
-                  type="checkbox"
-                  id={optionId}
-                  name={name}
-                  value={option.value}
-                  checked={props.checked.includes(option.value)}
-                />{' '}
-                {option.label}
-              </label>
-            </div>
-          );
-        })}
+        <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+        {props.children}
       </fieldset>
     </div>
   );
