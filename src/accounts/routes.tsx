@@ -1,8 +1,10 @@
 /** The signed-in home page. Signing in and out: sign-in/routes; the user's own account: account/routes. */
 import { Hono } from 'hono';
-import { requireUser } from '../platform/auth/guard';
+import { actorOf, requireUser } from '../platform/auth/guard';
+import { dbOf } from '../platform/http/context';
 import type { AppEnv } from '../platform/http/env';
 import { renderPage } from '../platform/http/render';
+import { ReferralActionsPanel, referralActionsFor } from '../referrals/dashboard';
 
 export function accountRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -11,6 +13,9 @@ export function accountRoutes(): Hono<AppEnv> {
     const t = c.get('t');
     const user = c.get('user');
     if (!user) return c.redirect('/login', 303);
+    const referralActions = await referralActionsFor(dbOf(c), actorOf(user), {
+      stalledAfter: c.get('services').config.referralPeriods.reminderBusinessDays,
+    });
     return renderPage(
       c,
       { title: t.dashboard.title, breadcrumbs: [{ label: t.home, href: '/' }, { label: t.dashboard.title }] },
@@ -26,6 +31,7 @@ export function accountRoutes(): Hono<AppEnv> {
             <dd>{t.roles[user.role]}</dd>
           </div>
         </dl>
+        <ReferralActionsPanel actions={referralActions} locale={c.get('locale')} />
       </>,
     );
   });

@@ -9,6 +9,7 @@ import { type Context, Hono } from 'hono';
 import { matchingMessages } from '../matching/messages';
 import { candidatesOf } from '../matching/service';
 import { MatchingSection } from '../matching/views/matches-page';
+import { participantPlacementsSection } from '../placements/routes';
 import { auditActor } from '../platform/audit/audit';
 import { actorOf, authorize, forbidden, notFound } from '../platform/auth/guard';
 import { currentUser, dbOf, ID_PARAM } from '../platform/http/context';
@@ -18,6 +19,9 @@ import { renderPage } from '../platform/http/render';
 import { toSearchText } from '../platform/text/normalise';
 import type { FieldErrors, FormValues } from '../platform/ui/form';
 import { PAGE_SIZE, Pagination, pageFromQuery } from '../platform/ui/pagination';
+import { referralMessages } from '../referrals/messages';
+import { referralsOfParticipant } from '../referrals/service';
+import { ParticipantReferrals } from '../referrals/views/lists';
 import { opportunityMessages } from '../registry/opportunities/messages';
 import { latestOf } from './assessment';
 import { assessmentFormFromBody, assessmentFormOfValues, inputOfAssessmentForm } from './assessment-form';
@@ -247,6 +251,13 @@ export function participantRoutes(): Hono<AppEnv> {
           participantId={participant.id}
           candidates={await candidatesOf(db, actor, participant.id)}
         />
+        <ParticipantReferrals
+          m={referralMessages[c.get('locale')]}
+          locale={c.get('locale')}
+          participantId={participant.id}
+          items={await referralsOfParticipant(db, actor, participant.id)}
+        />
+        {await participantPlacementsSection(c, participant.id)}
       </>,
     );
   }

@@ -5,13 +5,19 @@
 import type { Role } from '../../src/platform/db/schema';
 import { checkPage, demoUsers, expect, roles, signIn, test } from './fixtures';
 
+// Each role walks its whole menu with axe on every page: ten pages or more for council staff.
+test.describe.configure({ timeout: 120_000 });
+
 /** Menu entries a role must see, and ones it must not. Areas add entries as they arrive. */
 const menus: Record<Role, { has: string[]; hasNot: string[] }> = {
-  council_admin: { has: ['ホーム', '送信メール'], hasNot: [] },
-  council_staff: { has: ['ホーム', '送信メール'], hasNot: [] },
-  corporation_admin: { has: ['ホーム'], hasNot: ['送信メール'] },
-  facility_coordinator: { has: ['ホーム'], hasNot: ['送信メール'] },
-  counsellor: { has: ['ホーム'], hasNot: ['送信メール'] },
+  council_admin: { has: ['ホーム', '送信メール', '受け入れ依頼', 'はたらく場の決定'], hasNot: [] },
+  council_staff: { has: ['ホーム', '送信メール', '受け入れ依頼', 'はたらく場の決定'], hasNot: [] },
+  corporation_admin: { has: ['ホーム', '受け入れ依頼', '予定表'], hasNot: ['送信メール'] },
+  facility_coordinator: {
+    has: ['ホーム', '受け入れ依頼', 'はたらく場の決定', '予定表'],
+    hasNot: ['送信メール'],
+  },
+  counsellor: { has: ['ホーム', '受け入れ依頼', 'はたらく場の決定', '予定表'], hasNot: ['送信メール'] },
 };
 
 for (const role of roles) {

@@ -44,6 +44,11 @@ export const accountMessages = defineMessages(
       text: 'ほかのシステムから、このアカウントの権限でAPIを使うためのトークンです。',
       link: 'APIトークンを管理する',
     },
+    notifications: {
+      heading: '通知の受け取り方',
+      text: '対応が必要な通知を、その都度メールで受け取るか、1日1回まとめて受け取るかを選べます。',
+      link: '通知の受け取り方を変更する',
+    },
     sessions: {
       heading: 'ログイン中の端末',
       intro:
@@ -100,6 +105,11 @@ export const accountMessages = defineMessages(
       heading: 'API tokens',
       text: 'Tokens that let another system use the API with this account’s permissions.',
       link: 'Manage API tokens',
+    },
+    notifications: {
+      heading: 'Notifications by e-mail',
+      text: 'Choose whether notifications that need your action are mailed one by one or once a day.',
+      link: 'Change how notifications are mailed',
     },
     sessions: {
       heading: 'Signed-in devices',

@@ -91,6 +91,12 @@ export function AccountPage(props: {
         <a href="/account/tokens">{m.apiTokens.link}</a>
       </p>
 
+      <h2>{m.notifications.heading}</h2>
+      <p>{m.notifications.text}</p>
+      <p>
+        <a href="/account/notifications">{m.notifications.link}</a>
+      </p>
+
       <h2>{m.sessions.heading}</h2>
       <p>{m.sessions.intro}</p>
       <div class="table-wrap">

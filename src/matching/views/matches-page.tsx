@@ -8,6 +8,7 @@ import type { Locale } from '../../platform/i18n';
 import { formatDate } from '../../platform/i18n/format';
 import type { Messages } from '../../platform/i18n/ja';
 import { CheckboxesField, CsrfField, RadioField } from '../../platform/ui/form';
+import { referralMessages } from '../../referrals/messages';
 import type { Exclusion } from '../constraints';
 import { type Explanation, explainExclusion, explainFactors } from '../explain';
 import type { MatchOpportunity } from '../facts';
@@ -121,7 +122,14 @@ export function ResultList(props: {
                   </button>
                 </form>
               )}
-              <p class="hint">{m.requestUnavailable}</p>
+              <p>
+                <a
+                  class="button button-small button-secondary"
+                  href={`/participants/${participantId}/referrals/new?opportunity=${o.id}`}
+                >
+                  {referralMessages[locale].matchAction}
+                </a>
+              </p>
               <p>
                 <a href={`/participants/${participantId}/why-not?opportunity=${o.id}`}>{m.whyNotLink}</a>
               </p>

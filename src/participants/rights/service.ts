@@ -11,6 +11,8 @@ import { type Actor, can } from '../../platform/auth/policy';
 import type { Database } from '../../platform/db/schema';
 import { readSetting } from '../../platform/db/settings';
 import { nowIso } from '../../platform/db/time';
+import { withdrawReferralsOfCase } from '../../referrals/service';
+import { anonymiseReferralText } from '../../referrals/store';
 import { rawText } from '../../registry/facilities/fields';
 import { listConsents } from '../consents/store';
 import { parseJapaneseDate, todayInTokyo } from '../japanese-date';
@@ -142,6 +144,8 @@ export async function closeParticipant(
     if (!parsed.ok) return { status: 'invalid' as const, errors: parsed.errors };
     const closed = await markParticipantClosed(trx, participantId, { ...parsed.value, updated_at: nowIso() });
     if (!closed) return { status: 'not_active' as const };
+    // Its open referrals (受け入れ依頼) end: withdrawn by the system, the facility told.
+    await withdrawReferralsOfCase(trx, participantId, audit);
     await recordAudit(trx, {
       ...audit,
       action: 'participant.close',
@@ -182,6 +186,14 @@ export async function anonymiseExpiredParticipants(
   for (const person of due) {
     await db.transaction().execute(async (trx) => {
       const birthDate = await findBirthDate(trx, person.id);
+      const jobAudit = {
+        userId: null,
+        organisationId: null,
+        requestId: 'job:participants.retention',
+        ip: null,
+      };
+      await withdrawReferralsOfCase(trx, person.id, jobAudit);
+      await anonymiseReferralText(trx, person.id);
       await anonymiseParticipantRows(trx, person.id, {
         birthYear: (birthDate ?? '0000').slice(0, 4),
         now: at,

@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/audit';
 import { type Actor, can } from '../../platform/auth/policy';
 import type { Database } from '../../platform/db/schema';
 import { newId, nowIso } from '../../platform/db/time';
+import { moveReferralsOfCase } from '../../referrals/service';
 import { rawText } from '../../registry/facilities/fields';
 import { parseJapaneseDate, todayInTokyo } from '../japanese-date';
 import type { AuditContext } from '../service';
@@ -126,6 +127,13 @@ export async function transferParticipant(
       subjectType: 'participant',
       subjectId: participantId,
       detail,
+    });
+    // The case's referrals (受け入れ依頼) follow it, as its placements do.
+    await moveReferralsOfCase(trx, {
+      participantId,
+      fromAgencyId: participant.agencyId,
+      toAgencyId,
+      actor: { ...audit, userId: actor.userId, organisationId: actor.organisationId, party: 'agency' },
     });
     return { status: 'ok' as const, toAgencyId };
   });

@@ -31,6 +31,8 @@ export const en: Messages = {
     participants: 'Participants',
     referrals: 'Acceptance requests',
     placements: 'Placements',
+    calendar: 'Calendar',
+    siteContent: 'Site content',
     organisations: 'Organisations',
     users: 'Account management',
     ownCorporation: 'My corporation',

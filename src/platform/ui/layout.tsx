@@ -3,9 +3,10 @@
  * navigation for the caller's role, breadcrumbs, one <main>, footer, and the demo banner.
  */
 import type { Child } from 'hono/jsx';
+import { InboxLink } from '../../notifications/badge';
 import type { CurrentUser } from '../http/env';
 import type { Locale, Messages } from '../i18n';
-import { navigationFor } from './navigation';
+import { type NavItem, navigationFor } from './navigation';
 
 export type Crumb = { label: string; href?: string };
 
@@ -19,17 +20,30 @@ export type PageContext = {
   path: string;
 };
 
-export function Layout(props: { page: PageContext; title: string; breadcrumbs?: Crumb[]; children?: Child }) {
-  const { page, title, breadcrumbs } = props;
+/**
+ * The public site's variant (src/site): its own head tags (description, OpenGraph), menu, extra
+ * header tools (the furigana switch) and footer; the page's title is used as it is.
+ */
+export type SiteVariant = { head?: Child; nav: NavItem[]; navLabel: string; tools?: Child; footer?: Child };
+
+export function Layout(props: {
+  page: PageContext;
+  title: string;
+  breadcrumbs?: Crumb[];
+  children?: Child;
+  site?: SiteVariant;
+}) {
+  const { page, title, breadcrumbs, site } = props;
   const { t, locale, user } = page;
   const other: Locale = locale === 'ja' ? 'en' : 'ja';
-  const items = navigationFor(user?.role, t);
+  const items = site ? site.nav : navigationFor(user?.role, t);
   return (
     <html lang={locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title === t.appName ? title : `${title} | ${t.appName}`}</title>
+        <title>{site || title === t.appName ? title : `${title} | ${t.appName}`}</title>
+        {site?.head}
         <link rel="stylesheet" href="/assets/fonts/biz-udpgothic/400.css" />
         <link rel="stylesheet" href="/assets/fonts/biz-udpgothic/700.css" />
         <link rel="stylesheet" href="/assets/tokens.css" />
@@ -51,6 +65,7 @@ export function Layout(props: { page: PageContext; title: string; breadcrumbs?: 
               {t.appName}
             </a>
             <div class="header-tools">
+              {site?.tools}
               <form method="post" action="/language" class="inline-form">
                 <input type="hidden" name="_csrf" value={page.csrfToken} />
                 <input type="hidden" name="locale" value={other} />
@@ -62,6 +77,8 @@ export function Layout(props: { page: PageContext; title: string; breadcrumbs?: 
               </form>
               {user ? (
                 <>
+                  {/* 通知 with the unread count (src/notifications/badge.tsx). */}
+                  <InboxLink locale={locale} current={page.path.split('?')[0] === '/inbox'} />
                   <span class="signed-in">
                     <span class="visually-hidden">{t.signedInAs}: </span>
                     {/* The user's own account page (アカウント設定: details, two-factor, devices). */}
@@ -84,7 +101,10 @@ export function Layout(props: { page: PageContext; title: string; breadcrumbs?: 
             </div>
           </div>
           {items.length > 0 ? (
-            <nav class="main-nav" aria-label={t.mainNavigation}>
+            <nav
+              class={site ? 'main-nav site-nav' : 'main-nav'}
+              aria-label={site ? site.navLabel : t.mainNavigation}
+            >
               <ul class="container">
                 {items.map((item) => (
                   <li>
@@ -117,6 +137,7 @@ export function Layout(props: { page: PageContext; title: string; breadcrumbs?: 
         </main>
         <footer class="site-footer">
           <div class="container">
+            {site?.footer}
             <p>{t.footerNote}</p>
             <p>
               {t.footerCouncil} · {t.productName}

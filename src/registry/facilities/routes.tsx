@@ -6,6 +6,7 @@
 
 import { type Context, Hono } from 'hono';
 import { getOrganisation, getOrganisationSubject } from '../../accounts/organisations/service';
+import { facilityPlacementsSection } from '../../placements/routes';
 import { auditActor } from '../../platform/audit/audit';
 import { actorOf, authorize, forbidden, notFound } from '../../platform/auth/guard';
 import { can } from '../../platform/auth/policy';
@@ -221,6 +222,7 @@ export function facilityRoutes(): Hono<AppEnv> {
             <a href={`/facilities/${facility.id}/certification`}>{m.certificationLink}</a>
           </p>
         ) : null}
+        {await facilityPlacementsSection(c, facility.id)}
       </FacilityPage>,
     );
   });

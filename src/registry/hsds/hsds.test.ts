@@ -301,6 +301,31 @@ describeEachDatabase('HSDS export of the published registry', (current) => {
     }
   });
 
+  it('reports the places still open after placements, not the bare capacity', async () => {
+    // A placement holding one place lowers open_places (src/placements); the export must follow it.
+    const window = await db()
+      .selectFrom('opportunity_window')
+      .select(['id', 'capacity'])
+      .where('opportunity_id', '=', ids.listed)
+      .orderBy('position')
+      .executeTakeFirstOrThrow();
+    await db()
+      .updateTable('opportunity_window')
+      .set({ open_places: window.capacity - 1 })
+      .where('id', '=', window.id)
+      .execute();
+    try {
+      const { body } = await get(`/api/hsds/services/${ids.listed}`);
+      expect(body.capacities[0]).toMatchObject({ available: window.capacity - 1, maximum: window.capacity });
+    } finally {
+      await db()
+        .updateTable('opportunity_window')
+        .set({ open_places: window.capacity })
+        .where('id', '=', window.id)
+        .execute();
+    }
+  });
+
   it('never shows the facility contact person', async () => {
     for (const path of [
       `/api/hsds/services?full=true`,

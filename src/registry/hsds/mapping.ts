@@ -171,7 +171,10 @@ export function toSchedules(row: ServiceRow, windows: readonly TimeWindow[]): Js
 export const personUnit = { id: hsdsId('unit', 'person'), name: 'person', identifier: 'person' };
 
 /** One service_capacity per weekly window: the places open now out of the window's capacity. */
-export function toCapacities(row: ServiceRow, windows: readonly TimeWindow[]): Json[] {
+export function toCapacities(
+  row: ServiceRow,
+  windows: readonly (TimeWindow & { openPlaces?: number })[],
+): Json[] {
   const taking = row.status === 'published';
   return windows.map((w, index) => ({
     id: hsdsId('service_capacity', row.id, index),
@@ -268,7 +271,7 @@ export function toServiceSummary(row: ServiceRow, organization: Json, context: M
 /** A fully nested service: schedules, capacities, location, costs, documents, attributes. */
 export function toService(
   row: ServiceRow,
-  windows: readonly TimeWindow[],
+  windows: readonly (TimeWindow & { openPlaces?: number })[],
   organization: Json,
   location: Json | undefined,
   context: MappingContext,

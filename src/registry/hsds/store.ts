@@ -154,16 +154,19 @@ export async function findServiceRow(db: Executor, id: string): Promise<ServiceR
   return published(db).select(serviceColumns).where('o.id', '=', id).executeTakeFirst();
 }
 
+/** A weekly window with the places still open in it (capacity minus the placements holding one). */
+export type WindowWithOpenPlaces = TimeWindow & { openPlaces: number };
+
 /** The weekly windows of the given opportunities, in their stored order. */
 export async function listWindowsOf(
   db: Executor,
   opportunityIds: readonly string[],
-): Promise<Map<string, TimeWindow[]>> {
-  const byOpportunity = new Map<string, TimeWindow[]>();
+): Promise<Map<string, WindowWithOpenPlaces[]>> {
+  const byOpportunity = new Map<string, WindowWithOpenPlaces[]>();
   if (opportunityIds.length === 0) return byOpportunity;
   const rows = await db
     .selectFrom('opportunity_window')
-    .select(['opportunity_id', 'weekday', 'start_time', 'end_time', 'capacity'])
+    .select(['opportunity_id', 'weekday', 'start_time', 'end_time', 'capacity', 'open_places'])
     .where('opportunity_id', 'in', opportunityIds)
     .orderBy('opportunity_id')
     .orderBy('position')
@@ -175,6 +178,7 @@ export async function listWindowsOf(
       start: row.start_time,
       end: row.end_time,
       capacity: row.capacity,
+      openPlaces: row.open_places,
     });
     byOpportunity.set(row.opportunity_id, list);
   }

@@ -15,6 +15,7 @@ import type { AppEnv, CurrentUser } from '../../platform/http/env';
 import { problem } from '../../platform/http/problem';
 import { problemResponse } from '../facilities/api';
 import { getFacility } from '../facilities/service';
+import { registerSearchApi } from '../search/api';
 import { opportunityMessages } from './messages';
 import {
   classifyChange,
@@ -226,7 +227,10 @@ function toApi(o: OpportunityDetail, now: Date) {
     setting: v.setting,
     physicalLoad: v.physical_load,
     workForms: v.work_forms,
-    windows: v.windows.map((w) => ({ ...w, openPlaces: openPlaces(w) })),
+    windows: v.windows.map((w, i) => ({
+      ...w,
+      openPlaces: openPlaces({ ...w, openPlaces: o.windowOpenPlaces?.[i] }),
+    })),
     minHoursPerDay: v.min_daily_minutes === null ? null : Number(hoursOfMinutes(v.min_daily_minutes)),
     maxHoursPerDay: v.max_daily_minutes === null ? null : Number(hoursOfMinutes(v.max_daily_minutes)),
     minDaysPerWeek: v.min_days_per_week,
@@ -305,6 +309,8 @@ function conflict(c: Context<AppEnv>) {
 }
 
 export function registerOpportunityApi(api: Api): void {
+  // Before /opportunities/{id}: the registry search (registry/search/api.ts).
+  registerSearchApi(api);
   api.openapi(
     createRoute({
       method: 'get',

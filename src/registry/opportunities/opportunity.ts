@@ -618,11 +618,16 @@ export function classifyChange(
 // ── Capacity ────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Open places in a time window: capacity minus the active placements in it. Placements do not
- * exist yet; when the `placement` table arrives (issue: placements), subtract its active rows
- * for this window here, the one place open places are computed.
+ * Open places in a time window: capacity minus the placements holding a place in it (active or
+ * awaiting the municipality's 支援決定), never below 0. The stored figure is
+ * `opportunity_window.open_places` (kept by src/placements; OpportunityDetail.windowOpenPlaces):
+ * pass it as `openPlaces`, or pass the number of holding placements.
  */
-export function openPlaces(window: { capacity: number }, activePlacements = 0): number {
+export function openPlaces(
+  window: { capacity: number; openPlaces?: number | null },
+  activePlacements = 0,
+): number {
+  if (typeof window.openPlaces === 'number') return Math.max(0, window.openPlaces);
   return Math.max(0, window.capacity - activePlacements);
 }
 

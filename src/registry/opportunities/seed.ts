@@ -366,14 +366,16 @@ export const opportunitiesBenchGenerator = {
           const start = pick(random, startTimes);
           const end = timeAfter(start, pick(random, lengths));
           days.forEach((weekday, position) => {
+            const capacity = 1 + Math.floor(random() * 4);
             windowRows.push({
               id: newId(),
               opportunity_id: id,
               weekday,
               start_time: start,
               end_time: end,
-              capacity: 1 + Math.floor(random() * 4),
+              capacity,
               position,
+              open_places: capacity,
             });
           });
           count += 1;

@@ -4,6 +4,7 @@
  * fields before/after, full snapshot) and one audit row, all in one transaction.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { syncOpenPlacesIn } from '../../placements/service';
 import { type AuditEntry, recordAudit } from '../../platform/audit/audit';
 import { type Actor, can } from '../../platform/auth/policy';
 import type { Database } from '../../platform/db/schema';
@@ -192,7 +193,10 @@ export async function updateOpportunity(
       updated_at: now,
       last_confirmed_at: now,
     });
-    if (changes.windows) await replaceWindows(trx, id, parsed.value.windows);
+    if (changes.windows) {
+      await replaceWindows(trx, id, parsed.value.windows);
+      await syncOpenPlacesIn(trx, id);
+    }
     await insertVersion(trx, {
       opportunityId: id,
       version,

@@ -5,9 +5,9 @@
  * opportunity that has been published (never a draft). Columns are named, never selectAll.
  * Search (issue 4, item 4) adds its filters to `filtered` and reads `o.search_text`.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/auth/policy';
-import type { Database, OpportunityTable } from '../../platform/db/schema';
+import type { Database, OpportunityTable, OpportunityWindowTable } from '../../platform/db/schema';
 import { newId } from '../../platform/db/time';
 import {
   type ChangeKind,
@@ -139,7 +139,15 @@ export type OpportunityContact = {
   walkMinutes: number | null;
 };
 
-export type OpportunityDetail = OpportunityMeta & OpportunityContact & { values: OpportunityValues };
+export type OpportunityDetail = OpportunityMeta &
+  OpportunityContact & {
+    values: OpportunityValues;
+    /**
+     * Stored open places of each of `values.windows` (same order): capacity − holding placements
+     * (opportunity_window.open_places, kept by src/placements). Show with openPlaces().
+     */
+    windowOpenPlaces?: number[];
+  };
 
 type ValueRow = Pick<OpportunityTable, (typeof valueColumns)[number] extends `o.${infer K}` ? K : never>;
 
@@ -200,23 +208,34 @@ export async function listWindows(
   opportunityIds: readonly string[],
 ): Promise<Map<string, TimeWindow[]>> {
   const byOpportunity = new Map<string, TimeWindow[]>();
+  for (const [id, rows] of await listWindowRows(db, opportunityIds)) byOpportunity.set(id, rows.windows);
+  return byOpportunity;
+}
+
+/** The windows of each opportunity with their stored open places (same order). */
+async function listWindowRows(
+  db: Executor,
+  opportunityIds: readonly string[],
+): Promise<Map<string, { windows: TimeWindow[]; openPlaces: number[] }>> {
+  const byOpportunity = new Map<string, { windows: TimeWindow[]; openPlaces: number[] }>();
   if (opportunityIds.length === 0) return byOpportunity;
   const rows = await db
     .selectFrom('opportunity_window')
-    .select(['opportunity_id', 'weekday', 'start_time', 'end_time', 'capacity'])
+    .select(['opportunity_id', 'weekday', 'start_time', 'end_time', 'capacity', 'open_places'])
     .where('opportunity_id', 'in', opportunityIds)
     .orderBy('opportunity_id')
     .orderBy('position')
     .execute();
   for (const row of rows) {
-    const list = byOpportunity.get(row.opportunity_id) ?? [];
-    list.push({
+    const entry = byOpportunity.get(row.opportunity_id) ?? { windows: [], openPlaces: [] };
+    entry.windows.push({
       weekday: row.weekday as Weekday,
       start: row.start_time,
       end: row.end_time,
       capacity: row.capacity,
     });
-    byOpportunity.set(row.opportunity_id, list);
+    entry.openPlaces.push(row.open_places);
+    byOpportunity.set(row.opportunity_id, entry);
   }
   return byOpportunity;
 }
@@ -248,7 +267,7 @@ export async function findOpportunity(
     .where(visibleTo(actor))
     .executeTakeFirst();
   if (!row) return undefined;
-  const windows = (await listWindows(db, [id])).get(id) ?? [];
+  const windows = (await listWindowRows(db, [id])).get(id);
   const { contactName, contactEmail, phone, address, nearestStation, walkMinutes } = row;
   return {
     ...metaOf(row),
@@ -258,7 +277,8 @@ export async function findOpportunity(
     address,
     nearestStation,
     walkMinutes,
-    values: valuesOf(row, windows),
+    values: valuesOf(row, windows?.windows ?? []),
+    windowOpenPlaces: windows?.openPlaces ?? [],
   };
 }
 
@@ -447,14 +467,39 @@ export async function updateOpportunityRow(
   await db.updateTable('opportunity').set(patch).where('id', '=', id).execute();
 }
 
-/** Replaces the time windows of an opportunity (in the caller's transaction). */
+/**
+ * Writes the time windows of an opportunity (in the caller's transaction). A window with the
+ * same weekday and times as a stored one keeps its row, and so the placements occupying it: its
+ * capacity, position and open places (by the capacity change) are updated in place. Other stored
+ * windows are deleted (their placement links with them) and new ones inserted with every place
+ * open. After an edit, placements' syncOpenPlacesIn re-links placements and recounts open places.
+ */
 export async function replaceWindows(db: Executor, opportunityId: string, windows: readonly TimeWindow[]) {
-  await db.deleteFrom('opportunity_window').where('opportunity_id', '=', opportunityId).execute();
-  if (windows.length === 0) return;
-  await db
-    .insertInto('opportunity_window')
-    .values(
-      windows.map((w, position) => ({
+  const stored = await db
+    .selectFrom('opportunity_window')
+    .select(['id', 'weekday', 'start_time', 'end_time', 'capacity'])
+    .where('opportunity_id', '=', opportunityId)
+    .orderBy('position')
+    .execute();
+  const unused = [...stored];
+  const inserts: Insertable<OpportunityWindowTable>[] = [];
+  for (const [position, w] of windows.entries()) {
+    const index = unused.findIndex(
+      (r) => r.weekday === w.weekday && r.start_time === w.start && r.end_time === w.end,
+    );
+    const [same] = index >= 0 ? unused.splice(index, 1) : [];
+    if (same) {
+      await db
+        .updateTable('opportunity_window')
+        .set((eb) => ({
+          capacity: w.capacity,
+          position,
+          open_places: eb('open_places', '+', w.capacity - same.capacity),
+        }))
+        .where('id', '=', same.id)
+        .execute();
+    } else {
+      inserts.push({
         id: newId(),
         opportunity_id: opportunityId,
         weekday: w.weekday,
@@ -462,9 +507,21 @@ export async function replaceWindows(db: Executor, opportunityId: string, window
         end_time: w.end,
         capacity: w.capacity,
         position,
-      })),
-    )
-    .execute();
+        open_places: w.capacity,
+      });
+    }
+  }
+  if (unused.length > 0) {
+    await db
+      .deleteFrom('opportunity_window')
+      .where(
+        'id',
+        'in',
+        unused.map((r) => r.id),
+      )
+      .execute();
+  }
+  if (inserts.length > 0) await db.insertInto('opportunity_window').values(inserts).execute();
 }
 
 export async function insertVersion(
@@ -664,9 +721,9 @@ async function detailsOf(
   db: Executor,
   rows: (OpportunityMeta & OpportunityContact & ValueRow)[],
 ): Promise<OpportunityDetail[]> {
-  const windows = new Map<string, TimeWindow[]>();
+  const windows = new Map<string, { windows: TimeWindow[]; openPlaces: number[] }>();
   for (let start = 0; start < rows.length; start += 500) {
-    const chunk = await listWindows(
+    const chunk = await listWindowRows(
       db,
       rows.slice(start, start + 500).map((r) => r.id),
     );
@@ -680,6 +737,7 @@ async function detailsOf(
     address: row.address,
     nearestStation: row.nearestStation,
     walkMinutes: row.walkMinutes,
-    values: valuesOf(row, windows.get(row.id) ?? []),
+    values: valuesOf(row, windows.get(row.id)?.windows ?? []),
+    windowOpenPlaces: windows.get(row.id)?.openPlaces ?? [],
   }));
 }

@@ -223,12 +223,12 @@ export function OpportunityPage(props: {
             </tr>
           </thead>
           <tbody>
-            {v.windows.map((w) => (
+            {v.windows.map((w, i) => (
               <tr>
                 <th scope="row">{m.weekdaysLong[w.weekday]}</th>
                 <td>{m.range(w.start, w.end)}</td>
                 <td>{m.places(w.capacity)}</td>
-                <td>{m.places(openPlaces(w))}</td>
+                <td>{m.places(openPlaces({ ...w, openPlaces: o.windowOpenPlaces?.[i] }))}</td>
               </tr>
             ))}
           </tbody>
