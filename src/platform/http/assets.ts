@@ -58,7 +58,7 @@ export function mountAssets(app: Hono<AppEnv>): void {
     (c) => send(join(assetRoots.font, c.req.param('file')), false) ?? c.notFound(),
   );
   app.get(
-    '/assets/fonts/biz-udpgothic/files/:file{biz-udpgothic-[0-9]+-(400|700)-normal\\.woff2?}',
+    '/assets/fonts/biz-udpgothic/files/:file{biz-udpgothic-[0-9a-z-]+-(400|700)-normal\\.woff2?}',
     (c) => send(join(assetRoots.font, 'files', c.req.param('file')), true) ?? c.notFound(),
   );
   app.get(
