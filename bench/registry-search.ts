@@ -3,11 +3,13 @@
  * Seeds a throw-away database with `seed --demo` and `seed --bench N` (N facilities, 3N
  * opportunities), starts the server, signs in as council staff and measures typical filtered
  * searches through HTTP with autocannon (p50/p99 at 10 connections), and the same searches'
- * bare time in this process: the store query alone (SQL + row mapping) and the whole use case
- * (store + exact distance + fit + windows of the page), many iterations, medians.
+ * bare time in this process: the store query alone (SQL + row mapping), the whole use case as
+ * the page runs it (the in-memory registry snapshot, docs/decisions/031) and the use case on the
+ * SQL path, many iterations, medians; and the HTTP p50 at one connection.
  * Targets: HTTP p99 ≤ 50 ms, HTTP p50 ≤ 3 × the bare store time. Prints figures, asserts nothing.
  */
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -89,6 +91,17 @@ function readSettings(argv: string[]): Settings | undefined {
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
+
+/** CPU time (user + system) the process has used, in ms, from /proc (Linux; NaN elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command; 100 ticks a second.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 /** Median and p99 of `iterations` sequential calls, in ms, after a few unrecorded ones. */
 async function timeCalls(iterations: number, call: () => Promise<unknown>) {
@@ -174,36 +187,67 @@ async function main(): Promise<void> {
     say(`  ${s.label}: ${count} matches, page of ${body.length} bytes`);
   }
 
-  type Row = { http: Figures[]; store: number[]; service: number[]; serviceP99: number[] };
-  const rows: Row[] = prepared.map(() => ({ http: [], store: [], service: [], serviceP99: [] }));
+  type Row = {
+    http: Figures[];
+    single: Figures[];
+    store: number[];
+    service: number[];
+    serviceP99: number[];
+    sqlService: number[];
+    cpu: number[];
+  };
+  const rows: Row[] = prepared.map(() => ({
+    http: [],
+    single: [],
+    store: [],
+    service: [],
+    serviceP99: [],
+    sqlService: [],
+    cpu: [],
+  }));
   for (const s of prepared)
     await runAutocannon({ url: s.url, cookie, seconds: 2, connections: settings.connections });
   say();
   say(
-    `${'round'.padEnd(6)}${'search'.padEnd(50)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'store'.padStart(8)}${'service'.padStart(9)}`,
+    `${'round'.padEnd(6)}${'search'.padEnd(50)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'1-conn'.padStart(8)}${'SQL'.padStart(8)}${'service'.padStart(9)}${'svc-SQL'.padStart(9)}${'cpu/req'.padStart(9)}`,
   );
   for (let round = 1; round <= settings.rounds; round++) {
     for (const [i, s] of prepared.entries()) {
       const row = rows[i] as Row;
+      const cpuBefore = cpuMs(server.child.pid);
       const http = await runAutocannon({
         url: s.url,
         cookie,
         seconds: settings.seconds,
         connections: settings.connections,
       });
+      const cpuPerRequest =
+        (cpuMs(server.child.pid) - cpuBefore) / (http.requestsPerSecond * settings.seconds);
       const criteria = criteriaOf(s.filters);
       const sort = s.filters.sort ?? 'fit';
       const storeTime = await timeCalls(settings.iterations, () =>
         sort === 'fit' ? findSearchRowsWithFit(db, actor, criteria) : findSearchRows(db, actor, criteria),
       );
       const serviceTime = await timeCalls(settings.iterations, () => searchRegistry(db, actor, s.filters));
+      const sqlServiceTime = await timeCalls(settings.iterations, () =>
+        searchRegistry(db, actor, s.filters, { snapshot: false }),
+      );
+      const single = await runAutocannon({
+        url: s.url,
+        cookie,
+        seconds: Math.max(2, Math.round(settings.seconds / 2)),
+        connections: 1,
+      });
       row.http.push(http);
+      row.single.push(single);
+      row.cpu.push(cpuPerRequest);
+      row.sqlService.push(sqlServiceTime.p50);
       row.store.push(storeTime.p50);
       row.service.push(serviceTime.p50);
       row.serviceP99.push(serviceTime.p99);
       const failed = http.failures ? `  !! ${http.failures} non-2xx/errors` : '';
       say(
-        `${String(round).padEnd(6)}${s.label.padEnd(50)}${fixed(http.requestsPerSecond, 0).padStart(8)}${fixed(http.p50).padStart(8)}${fixed(http.p99).padStart(8)}${fixed(storeTime.p50).padStart(8)}${fixed(serviceTime.p50).padStart(9)}${failed}`,
+        `${String(round).padEnd(6)}${s.label.padEnd(50)}${fixed(http.requestsPerSecond, 0).padStart(8)}${fixed(http.p50).padStart(8)}${fixed(http.p99).padStart(8)}${fixed(single.p50).padStart(8)}${fixed(storeTime.p50).padStart(8)}${fixed(serviceTime.p50).padStart(9)}${fixed(sqlServiceTime.p50).padStart(9)}${fixed(cpuPerRequest).padStart(9)}${failed}`,
       );
     }
   }
@@ -213,21 +257,32 @@ async function main(): Promise<void> {
     `Medians over ${settings.rounds} round(s), ms (${label}, ${Number(listed.n)} listed of ${settings.n * 3} opportunities)`,
   );
   say(
-    '| search | req/s | HTTP p50 | HTTP p99 | store p50 | service p50 | ms/request | p50 ÷ store | p99 ≤ 50 | p50 ≤ 3× store |',
+    '| search | req/s | HTTP p50 | HTTP p99 | 1-conn p50 | bare SQL p50 | service p50 | service (SQL path) p50 | ms/request | server CPU ms/request | p50 ÷ SQL | p99 ≤ 50 | p50 ≤ 3× SQL |',
   );
-  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |');
+  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |');
   for (const [i, s] of prepared.entries()) {
     const row = rows[i] as Row;
     const p50 = median(row.http.map((f) => f.p50));
     const p99 = median(row.http.map((f) => f.p99));
     const store = median(row.store);
     const service = median(row.service);
+    const sqlService = median(row.sqlService);
+    const single = median(row.single.map((f) => f.p50));
     const rps = median(row.http.map((f) => f.requestsPerSecond));
     say(
-      `| ${s.label} | ${fixed(rps, 0)} | ${fixed(p50)} | ${fixed(p99)} | ${fixed(store)} | ${fixed(service)} | ${fixed(1000 / rps)} | ${fixed(p50 / store, 1)} | ${p99 <= 50 ? 'yes' : 'NO'} | ${p50 <= 3 * store ? 'yes' : 'NO'} |`,
+      `| ${s.label} | ${fixed(rps, 0)} | ${fixed(p50)} | ${fixed(p99)} | ${fixed(single)} | ${fixed(store)} | ${fixed(service)} | ${fixed(sqlService)} | ${fixed(1000 / rps)} | ${fixed(median(row.cpu))} | ${fixed(p50 / store, 1)} | ${p99 <= 50 ? 'yes' : 'NO'} | ${p50 <= 3 * store ? 'yes' : 'NO'} |`,
     );
   }
   say();
+  say(
+    'bare SQL = the same search as one SQL query (store.ts, rows mapped); service = the use case as the' +
+      ' page runs it (in-memory registry snapshot, kept current from registry_change); service (SQL path)' +
+      ' = the use case without the snapshot, as inside a transaction. 1-conn = HTTP p50 with one connection.',
+  );
+  say(
+    "server CPU ms/request = the server process's user+system CPU during the 10-connection run ÷ its requests" +
+      ' (from /proc; the figure other load on the machine disturbs least).',
+  );
   say(
     'ms/request = 1000 ÷ req/s: the server time one request costs. Under a closed loop of C connections' +
       ' a request waits for the others, so HTTP p50 ≈ C × ms/request on a single-process server.',

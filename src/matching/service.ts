@@ -154,13 +154,20 @@ export async function matchParticipant(
 ): Promise<MatchOutcome> {
   const found = await assessed(db, actor, participantId, audit, 'matches');
   if (!('needs' in found)) return found;
-  const opportunities = await findMatchCandidates(db, actor, preFilterOf(found.needs, options));
-  const ranking = rankOpportunities(found.needs, opportunities, {
+  // The in-memory pre-filter may already drop what the hard constraints exclude; those still
+  // count as considered and excluded, as when the ranking drops them.
+  const opportunities = await findMatchCandidates(db, actor, {
+    ...preFilterOf(found.needs, options),
+    hardConstraints: { needs: found.needs },
+  });
+  const ranked = rankOpportunities(found.needs, opportunities, {
     includeFull: options.includeFull,
     weights: weightsFor(options.emphasis),
     limit: options.limit ?? SHORTLIST_SIZE,
     now: options.now ?? new Date(),
   });
+  const dropped = opportunities.dropped ?? 0;
+  const ranking = { ...ranked, considered: ranked.considered + dropped, excluded: ranked.excluded + dropped };
   const saved = new Set((await listCandidates(db, actor, participantId)).map((c) => c.opportunityId));
   return { status: 'ok', ...found, ranking, saved };
 }

@@ -9,16 +9,26 @@
 import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/auth/policy';
 import type { Database } from '../platform/db/schema';
-import type {
-  OpportunityStatus,
-  SupportCode,
-  TaskCategory,
-  TimeWindow,
-  Weekday,
-  WorkFormOffer,
+import {
+  minutesOfTime,
+  type OpportunityStatus,
+  type SupportCode,
+  type TaskCategory,
+  type TimeWindow,
+  type Weekday,
+  type WorkFormOffer,
 } from '../registry/opportunities/opportunity';
 import type { Box } from '../registry/search/distance';
-import type { MatchOpportunity } from './facts';
+import { positionInBox } from '../registry/search/position';
+import {
+  hourMask,
+  type RegistryEntry,
+  type RegistrySnapshot,
+  registrySnapshot,
+  type SnapshotWindow,
+} from '../registry/search/snapshot';
+import { beyondReach } from './constraints';
+import { estimateTravel, type MatchNeeds, type MatchOpportunity } from './facts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -35,10 +45,15 @@ export type PreFilter = {
   tasks: readonly TaskCategory[];
   /** False without a 支援決定: only opportunities offering an A form (短期就労型) can be used. */
   trainingFormsUsable: boolean;
+  /**
+   * When set, the in-memory pre-filter also drops what the ranking's hard constraints would
+   * certainly exclude (no fitting window; no open place in one unless includeFull; a needed support
+   * explicitly unavailable; too far, by constraints.ts's own estimateTravel and beyondReach),
+   * checked exactly as constraints.ts does, and counts those rows so the shortlist's
+   * "considered / excluded" figures stay as without it. The SQL path ignores it.
+   */
+  hardConstraints?: { needs: MatchNeeds };
 };
-
-const latOf = sql<number>`coalesce(${sql.ref('f.lat')}, ${sql.ref('m.lat')})`;
-const lngOf = sql<number>`coalesce(${sql.ref('f.lng')}, ${sql.ref('m.lng')})`;
 
 /** Counsellors see opportunities ever published; nobody else ranks for a participant. */
 function visibleTo(actor: Actor) {
@@ -84,12 +99,8 @@ function preFiltered(db: Executor, actor: Actor, filter: PreFilter) {
         ),
       );
   }
-  if (filter.box) {
-    const { minLat, maxLat, minLng, maxLng } = filter.box;
-    query = query
-      .where(sql<SqlBool>`${latOf} between ${minLat} and ${maxLat}`)
-      .where(sql<SqlBool>`${lngOf} between ${minLng} and ${maxLng}`);
-  }
+  // The facility's own point, else its municipality office (registry/search/position.ts).
+  if (filter.box) query = query.where(positionInBox(filter.box));
   if (!filter.trainingFormsUsable) {
     query = query.where(sql<SqlBool>`${sql.ref('o.work_forms')} like ${'%"a\\_%'} escape '\\'`);
   }
@@ -135,6 +146,7 @@ const windowColumns = [
   'w.start_time as start',
   'w.end_time as end',
   'w.capacity as capacity',
+  'w.open_places as openPlaces',
 ] as const;
 
 type Row = {
@@ -196,7 +208,7 @@ function toOpportunity(r: Row, windows: TimeWindow[]): MatchOpportunity {
   };
 }
 
-type WindowColumns = { weekday: number; start: string; end: string; capacity: number };
+type WindowColumns = { weekday: number; start: string; end: string; capacity: number; openPlaces: number };
 
 /** Rows of (opportunity × window) grouped into opportunities, in first-seen order. */
 function grouped(rows: readonly (Row & WindowColumns)[]): MatchOpportunity[] {
@@ -214,25 +226,200 @@ function grouped(rows: readonly (Row & WindowColumns)[]): MatchOpportunity[] {
         start: r.start,
         end: r.end,
         capacity: Number(r.capacity),
-      });
+        openPlaces: Number(r.openPlaces),
+      } as TimeWindow);
   }
   return [...byId.values()].map(({ row, windows }) => toOpportunity(row, windows));
 }
 
-/** The pre-filtered opportunities with their windows that overlap the availability (one query). */
+/**
+ * The pre-filtered opportunities with their windows that overlap the availability: from the
+ * in-memory registry snapshot (docs/decisions/031), or with `sql: true` (and always inside a
+ * transaction) from one SQL query. Both give the same opportunities and windows (store.test.ts).
+ */
 export async function findMatchCandidates(
   db: Executor,
   actor: Actor,
   filter: PreFilter,
-): Promise<MatchOpportunity[]> {
+  options: { sql?: boolean } = {},
+): Promise<MatchOpportunity[] & { dropped?: number }> {
+  if (!db.isTransaction && !options.sql) {
+    const found = preFilterSnapshot(await registrySnapshot(db as Kysely<Database>), actor, filter);
+    const opportunities: MatchOpportunity[] & { dropped?: number } = found.map(({ entry, windows }) =>
+      opportunityOf(entry, windows),
+    );
+    opportunities.dropped = found.dropped;
+    return opportunities;
+  }
   const rows = await preFiltered(db, actor, filter)
     .select([...columns, ...windowColumns])
     .execute();
   return grouped(rows as (Row & WindowColumns)[]);
 }
 
+/** An opportunity of the snapshot as matching sees it, with the given windows. */
+function opportunityOf(e: RegistryEntry, windows: TimeWindow[]): MatchOpportunity {
+  return {
+    id: e.id,
+    title: e.title,
+    facilityName: e.facilityName,
+    municipalityName: e.municipalityName,
+    status: e.status,
+    tasks: e.tasks,
+    workForms: e.workForms,
+    supports: e.supports,
+    supportsUnavailable: e.supportsUnavailable,
+    minDailyMinutes: e.minDailyMinutes,
+    maxDailyMinutes: e.maxDailyMinutes,
+    minDaysPerWeek: e.minDaysPerWeek,
+    maxDaysPerWeek: e.maxDaysPerWeek,
+    windows,
+    visitPossible: e.visitPossible,
+    trialPossible: e.trialPossible,
+    transportAllowance: e.transportAllowance,
+    transportCapYen: e.transportCapYen,
+    lastConfirmedAt: e.lastConfirmedAt,
+    point: { lat: e.lat, lng: e.lng },
+    pointIsOffice: e.pointIsOffice,
+  };
+}
+
+/**
+ * The pre-filter over the snapshot: the conditions of `preFiltered`, in JS. Each kept entry
+ * comes with its windows on the person's availability (all of them when it is unknown); an
+ * opportunity without such a window is not kept, as the SQL's inner join would not. With
+ * `filter.hardConstraints`, rows the ranking would exclude anyway are dropped and counted.
+ */
+export function preFilterSnapshot(
+  snapshot: RegistrySnapshot,
+  actor: Actor,
+  filter: PreFilter,
+): { entry: RegistryEntry; windows: TimeWindow[] }[] & { dropped?: number } {
+  const out: { entry: RegistryEntry; windows: TimeWindow[] }[] & { dropped?: number } = [];
+  out.dropped = 0;
+  if (actor.role !== 'counsellor') return out;
+  const availability = filter.availability.map((a) => ({
+    weekday: a.weekday,
+    start: minutesOfTime(a.start),
+    end: minutesOfTime(a.end),
+  }));
+  const known = availability.length > 0;
+  let days = 0;
+  // Per weekday, the hours the person is available: an entry sharing none cannot overlap.
+  const hours = [0, 0, 0, 0, 0, 0, 0, 0];
+  for (const a of availability) {
+    days |= 1 << a.weekday;
+    hours[a.weekday] = (hours[a.weekday] ?? 0) | hourMask(a.start, a.end);
+  }
+  const askedDays = [...new Set(availability.map((a) => a.weekday))];
+  const box = filter.box;
+  const hard = filter.hardConstraints;
+  const kept: number[] = [];
+  for (const e of box ? snapshot.nearBox(box) : snapshot.entries) {
+    if (!e.published) continue;
+    if (e.status !== 'published' && !(filter.includeFull && e.status === 'full')) continue;
+    if (box && (e.lat < box.minLat || e.lat > box.maxLat || e.lng < box.minLng || e.lng > box.maxLng))
+      continue;
+    if (!filter.trainingFormsUsable && !e.offersShortTerm) continue;
+    if (filter.tasks.length > 0 && !filter.tasks.some((t) => e.tasks.includes(t))) continue;
+    if (known) {
+      if ((e.dayMask & days) === 0) continue;
+      let mayOverlap = false;
+      for (const d of askedDays) {
+        if (((e.hourMasks[d] ?? 0) & (hours[d] ?? 0)) !== 0) {
+          mayOverlap = true;
+          break;
+        }
+      }
+      if (!mayOverlap) continue;
+    }
+    // The windows on the availability: same weekday and some common minutes (as the SQL join).
+    kept.length = 0;
+    const m = e.windowMinutes;
+    for (let i = 0; i < e.windows.length; i++) {
+      const w = e.windows[i] as SnapshotWindow;
+      if (known) {
+        if ((days & (1 << w.weekday)) === 0) continue;
+        const start = m[2 * i] as number;
+        const end = m[2 * i + 1] as number;
+        let overlaps = false;
+        for (const a of availability) {
+          if (a.weekday === w.weekday && start < a.end && end > a.start) {
+            overlaps = true;
+            break;
+          }
+        }
+        if (!overlaps) continue;
+      }
+      kept.push(i);
+    }
+    if (kept.length === 0) continue;
+    const windows = kept.map((i) => e.windows[i] as TimeWindow);
+    if (hard) {
+      let excluded = excludedForSure(e, kept, availability, filter.includeFull, hard.needs.supports);
+      if (!excluded && hard.needs.origin) {
+        const travel = estimateTravel(hard.needs, opportunityOf(e, windows));
+        excluded = travel !== undefined && beyondReach(hard.needs, travel);
+      }
+      if (excluded) {
+        out.dropped += 1;
+        continue;
+      }
+    }
+    out.push({ entry: e, windows });
+  }
+  return out;
+}
+
+/**
+ * True when exclusionsOf (constraints.ts) would exclude the opportunity with these windows:
+ * a needed support explicitly unavailable; availability known and no window fitting it
+ * (windowFits: the overlap covers the window, or the opportunity's minimum day if shorter); or,
+ * unless includeFull, 満員 or no open place in any fitting window.
+ */
+function excludedForSure(
+  e: RegistryEntry,
+  kept: readonly number[],
+  availability: readonly { weekday: number; start: number; end: number }[],
+  includeFull: boolean,
+  supports: readonly SupportCode[],
+): boolean {
+  if (supports.some((s) => e.supportsUnavailable.includes(s))) return true;
+  let fitting = 0;
+  let open = false;
+  for (const i of kept) {
+    const w = e.windows[i] as SnapshotWindow;
+    if (availability.length > 0) {
+      const start = e.windowMinutes[2 * i] as number;
+      const end = e.windowMinutes[2 * i + 1] as number;
+      const length = end - start;
+      const needed = Math.min(length, e.minDailyMinutes ?? length);
+      let best = 0;
+      for (const a of availability) {
+        if (a.weekday !== w.weekday) continue;
+        const overlap = Math.min(end, a.end) - Math.max(start, a.start);
+        if (overlap > best) best = overlap;
+      }
+      if (!(needed > 0 && best >= needed)) continue;
+    }
+    fitting += 1;
+    if (w.openPlaces > 0) open = true;
+  }
+  if (availability.length > 0 && fitting === 0) return true;
+  if (!includeFull && (e.status === 'full' || (fitting > 0 && !open))) return true;
+  return false;
+}
+
 /** The bare pre-filter (for the benchmark): the same query, rows returned as they come. */
-export async function runPreFilterOnly(db: Executor, actor: Actor, filter: PreFilter): Promise<number> {
+export async function runPreFilterOnly(
+  db: Executor,
+  actor: Actor,
+  filter: PreFilter,
+  options: { sql?: boolean } = {},
+): Promise<number> {
+  if (!db.isTransaction && !options.sql) {
+    return preFilterSnapshot(await registrySnapshot(db as Kysely<Database>), actor, filter).length;
+  }
   const rows = await preFiltered(db, actor, filter)
     .select([...columns, ...windowColumns])
     .execute();

@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/auth/policy';
 import type { Database } from '../../platform/db/schema';
 import type { OpportunityStatus } from '../opportunities/opportunity';
 import { listOpportunityDetailsFor } from '../opportunities/service';
+import { listOpportunityDetailsByIds } from '../opportunities/store';
 import type { ListingEntry } from './listing';
 
 export type ExportFormat = 'pdf' | 'xlsx' | 'csv';
@@ -39,5 +40,28 @@ export async function exportOpportunityListing(
       },
     });
     return result;
+  });
+}
+
+/**
+ * The opportunities of a search result for an export (registry/search/routes.tsx): their details
+ * in the search's order (ids out of the actor's scope are left out), and an 'opportunity.export'
+ * audit row naming the search (its canonical query), in one transaction.
+ */
+export async function exportSearchListing(
+  db: Kysely<Database>,
+  actor: Actor,
+  request: { format: ExportFormat; ids: readonly string[]; total: number; query: string },
+  audit: Pick<AuditEntry, 'userId' | 'organisationId' | 'requestId' | 'ip'>,
+): Promise<{ items: ListingEntry[]; total: number }> {
+  return db.transaction().execute(async (trx) => {
+    const items = await listOpportunityDetailsByIds(trx, actor, request.ids);
+    await recordAudit(trx, {
+      ...audit,
+      action: 'opportunity.export',
+      subjectType: 'opportunity',
+      detail: { format: request.format, search: request.query, count: items.length, total: request.total },
+    });
+    return { items, total: request.total };
   });
 }

@@ -26,6 +26,8 @@ export type FitInput = {
   fitDays: number;
   fitPlaces: number;
   distanceKm?: number;
+  /** The title already in the stored search form (toSearchText), when the caller has it. */
+  titleText?: string;
 };
 
 export function fitScore(o: FitInput, filters: SearchFilters, terms: readonly string[]): number {
@@ -37,7 +39,7 @@ export function fitScore(o: FitInput, filters: SearchFilters, terms: readonly st
   }
   if (o.status === 'published' && o.fitPlaces > 0) score += 4;
   if (terms.length > 0) {
-    const title = toSearchText(o.title);
+    const title = o.titleText ?? toSearchText(o.title);
     if (terms.every((term) => title.includes(term))) score += 3;
   }
   score += o.visitPossible ? 1 : 0;

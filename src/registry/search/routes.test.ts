@@ -1,17 +1,25 @@
 import { beforeAll, expect, it } from 'vitest';
 import { TestClient } from '../../../test/app';
 import { describeEachDatabase } from '../../../test/databases';
-import { demoEmails, seedAndFindDemo, signedInClient, testApp } from '../../accounts/users/test-support';
+import { createApiToken } from '../../accounts/api-tokens/service';
+import {
+  type DemoIds,
+  demoEmails,
+  seedAndFindDemo,
+  signedInClient,
+  testApp,
+} from '../../accounts/users/test-support';
 import { buildSearchWorld, type SearchWorld } from './test-world';
 
 const decode = (html: string) => html.replaceAll('&amp;', '&');
 
 describeEachDatabase('search page', (current) => {
   let w: SearchWorld;
+  let ids: DemoIds;
   const app = () => testApp(current());
 
   beforeAll(async () => {
-    await seedAndFindDemo(current().db);
+    ids = await seedAndFindDemo(current().db);
     w = await buildSearchWorld(current().db, 'page');
   });
 
@@ -85,5 +93,113 @@ describeEachDatabase('search page', (current) => {
     const response = await anonymous.request('/search?task=cleaning');
     expect([302, 303]).toContain(response.status);
     expect(response.headers.get('location')).toContain('/login');
+  });
+
+  it('offers the whole result as PDF, xlsx and csv, with the search on the cover and in the audit trail', async () => {
+    const client = await signedInClient(app(), demoEmails.councilStaff);
+    const query = `q=${encodeURIComponent('ページ送り')}&sort=updated`;
+    const page = decode(await (await client.request(`/search?${query}&page=2`)).text());
+    // The links export every page of the search, not only the one shown.
+    expect(page).toContain(`href="/search/export.csv?${query}"`);
+    expect(page).toContain(`href="/search/export.pdf?${query}"`);
+
+    const csv = await client.request(`/search/export.csv?${query}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('cache-control')).toBe('no-store');
+    const text = await csv.text();
+    for (const id of w.paged) expect(text).toContain(id);
+    expect(text).not.toContain(w.ids.kitchen);
+    // In the search's order (most recently updated first), as on the pages.
+    const shown = decode(await (await client.request(`/search?${query}`)).text());
+    const firstShown = w.paged.filter((id) => shown.includes(id));
+    expect(firstShown).toHaveLength(20);
+    for (const id of firstShown) expect(text.indexOf(id)).toBeLessThan(text.indexOf(w.paged[0] ?? ''));
+
+    const xlsx = await client.request(`/search/export.xlsx?task=cleaning`);
+    expect(xlsx.status).toBe(200);
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+
+    const pdf = await client.request(`/search/export.pdf?task=cleaning&weekday=1`);
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
+    const audit = await current()
+      .db.selectFrom('audit_event')
+      .select(['detail'])
+      .where('action', '=', 'opportunity.export')
+      .execute();
+    const details = audit.map(
+      (a) => JSON.parse(a.detail) as { search?: string; format: string; total: number },
+    );
+    expect(details).toContainEqual(expect.objectContaining({ format: 'csv', search: query, total: 25 }));
+    expect(details).toContainEqual(
+      expect.objectContaining({ format: 'pdf', search: 'weekday=1&task=cleaning' }),
+    );
+
+    // A bad search goes back to the page that explains it; others may not export.
+    const bad = await client.request('/search/export.csv?within=abc');
+    expect(bad.status).toBe(303);
+    const coordinator = await signedInClient(app(), demoEmails.coordinator);
+    expect((await coordinator.request('/search/export.csv')).status).toBe(403);
+  });
+
+  it('answers the same search as JSON at /api/v1/opportunities/search', async () => {
+    const tokenOf = async (email: string) =>
+      (
+        await createApiToken(
+          current().db,
+          { id: ids.users[email] ?? '' },
+          { name: 'テスト', lifetimeDays: 90 },
+          { userId: null, organisationId: null, requestId: 'test', ip: null },
+        )
+      ).token;
+    const bearer = (token: string) => ({
+      request: (path: string) => app().request(path, { headers: { authorization: `Bearer ${token}` } }),
+    });
+    const client = bearer(await tokenOf(demoEmails.counsellor));
+    const response = await client.request('/api/v1/opportunities/search?weekday=1&task=cleaning&sort=fit');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      items: { id: string; stale: boolean; windows: unknown[]; distanceKm: number | null }[];
+      total: number;
+      sort: string;
+      query: string;
+    };
+    expect(body.items.map((i) => i.id)).toEqual(expect.arrayContaining([w.ids.cleaning, w.ids.kitchen]));
+    expect(body.items.map((i) => i.id)).not.toContain(w.ids.linen);
+    expect(body.total).toBe(body.items.length);
+    expect(body.sort).toBe('fit');
+    expect(body.query).toBe('weekday=1&task=cleaning&sort=fit');
+    expect(body.items[0]?.windows.length).toBeGreaterThan(0);
+
+    const paged = (await (
+      await client.request(
+        `/api/v1/opportunities/search?q=${encodeURIComponent('ページ送り')}&sort=updated&pageSize=10&page=3`,
+      )
+    ).json()) as { items: { id: string }[]; total: number; page: number };
+    expect(paged).toMatchObject({ total: 25, page: 3 });
+    expect(paged.items.map((i) => i.id).sort()).toEqual(w.paged.slice(0, 5).sort());
+
+    const bad = await client.request('/api/v1/opportunities/search?within=abc&municipality=999999');
+    expect(bad.status).toBe(400);
+    const problem = (await bad.json()) as { errors: { pointer: string }[] };
+    expect(problem.errors.map((e) => e.pointer)).toEqual(
+      expect.arrayContaining(['/within', '/municipality']),
+    );
+
+    const coordinator = bearer(await tokenOf(demoEmails.coordinator));
+    expect((await coordinator.request('/api/v1/opportunities/search')).status).toBe(403);
+    expect((await app().request('/api/v1/opportunities/search')).status).toBe(401);
+    const document = (await (await app().request('/api/openapi.json')).json()) as { paths: object };
+    expect(Object.keys(document.paths)).toContain('/api/v1/opportunities/search');
   });
 });

@@ -18,6 +18,8 @@ import {
 import { boundingBox, haversineKm } from './distance';
 import { effectiveSort, originOf, type SearchFilters, type SortOrder } from './filters';
 import { fitScore } from './fit';
+import { compareByUpdate, type RegistryEntry, registrySnapshot } from './snapshot';
+import { searchRowOf, searchSnapshot } from './snapshot-search';
 import {
   countSearchRows,
   findSearchRows,
@@ -110,8 +112,52 @@ function resultOf(row: SearchRow, now: Date, distanceKm: number | undefined): Se
   };
 }
 
-const byUpdate = (a: { updatedAt: string; id: string }, b: { updatedAt: string; id: string }) =>
-  a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+const byUpdate = compareByUpdate;
+
+/**
+ * Drops the rows beyond the exact distance limit, scores them when sorting by fit, and sorts:
+ * by fit (then last update), by distance (then last update) or by last update (then id).
+ */
+function orderRows(
+  rows: readonly (SearchRow & { fitDays?: number; fitPlaces?: number })[],
+  filters: SearchFilters,
+  criteria: SearchCriteria,
+  sort: SortOrder,
+  now: Date,
+  distanceOf: (row: { lat: number; lng: number }) => number | undefined,
+): { row: SearchRow; distanceKm?: number; score: number }[] {
+  const scored: { row: SearchRow; distanceKm?: number; score: number }[] = [];
+  for (const row of rows) {
+    const distanceKm = distanceOf(row);
+    if (filters.withinKm !== undefined && (distanceKm === undefined || distanceKm > filters.withinKm))
+      continue;
+    const score =
+      sort === 'fit'
+        ? fitScore(
+            {
+              title: row.title,
+              tasks: list(row.tasks),
+              supports: list(row.supports),
+              visitPossible: row.visitPossible,
+              trialPossible: row.trialPossible,
+              status: row.status,
+              stale: isStale({ lastConfirmedAt: row.lastConfirmedAt }, now),
+              fitDays: row.fitDays ?? 0,
+              fitPlaces: row.fitPlaces ?? 0,
+              distanceKm,
+            },
+            filters,
+            criteria.terms,
+          )
+        : 0;
+    scored.push({ row, distanceKm, score });
+  }
+  if (sort === 'fit') scored.sort((a, b) => b.score - a.score || byUpdate(a.row, b.row));
+  else if (sort === 'distance') {
+    scored.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || byUpdate(a.row, b.row));
+  } else scored.sort((a, b) => byUpdate(a.row, b.row));
+  return scored;
+}
 
 /**
  * One page of the registry search for `actor` (council staff or a counsellor; anyone else gets
@@ -121,7 +167,7 @@ export async function searchRegistry(
   db: Executor,
   actor: Actor,
   filters: SearchFilters,
-  options: { now?: Date; pageSize?: number } = {},
+  options: { now?: Date; pageSize?: number; snapshot?: boolean } = {},
 ): Promise<SearchOutcome> {
   const now = options.now ?? new Date();
   const pageSize = options.pageSize ?? SEARCH_PAGE_SIZE;
@@ -133,6 +179,53 @@ export async function searchRegistry(
 
   let total: number;
   let items: SearchResult[];
+  if (!db.isTransaction && options.snapshot !== false) {
+    // The usual way: the in-memory snapshot, kept current from the change log (snapshot.ts).
+    const snapshot = await registrySnapshot(db);
+    const found = searchSnapshot(snapshot, actor, criteria, sort === 'updated' ? 'byUpdate' : 'any');
+    const scored: { entry: RegistryEntry; distanceKm?: number; score: number }[] = [];
+    for (const { entry, fitDays, fitPlaces } of found) {
+      const distanceKm = distanceOf(entry);
+      if (filters.withinKm !== undefined && (distanceKm === undefined || distanceKm > filters.withinKm))
+        continue;
+      const score =
+        sort === 'fit'
+          ? fitScore(
+              {
+                title: entry.title,
+                tasks: entry.tasks,
+                supports: entry.supports,
+                visitPossible: entry.visitPossible,
+                trialPossible: entry.trialPossible,
+                status: entry.status,
+                stale: isStale(entry, now),
+                fitDays,
+                fitPlaces,
+                distanceKm,
+                titleText: entry.titleText,
+              },
+              filters,
+              criteria.terms,
+            )
+          : 0;
+      scored.push({ entry, distanceKm, score });
+    }
+    // The same orders as orderRows; "updated" comes in that order from the snapshot.
+    if (sort === 'fit') scored.sort((a, b) => b.score - a.score || compareByUpdate(a.entry, b.entry));
+    else if (sort === 'distance') {
+      scored.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || compareByUpdate(a.entry, b.entry));
+    }
+    items = scored.slice(offset, offset + pageSize).map((s) => ({
+      ...resultOf(searchRowOf(s.entry), now, s.distanceKm),
+      windows: s.entry.windows.map(({ weekday, start, end, capacity }) => ({
+        weekday,
+        start,
+        end,
+        capacity,
+      })),
+    }));
+    return { total: scored.length, page: filters.page, pageSize, sort, items };
+  }
   if (sort === 'updated' && filters.withinKm === undefined) {
     const [rows, count] = await Promise.all([
       findSearchRows(db, actor, criteria, { limit: pageSize, offset }),
@@ -145,39 +238,9 @@ export async function searchRegistry(
       sort === 'fit'
         ? await findSearchRowsWithFit(db, actor, criteria)
         : await findSearchRows(db, actor, criteria);
-    // Score and sort the light rows; only the page's rows become full results.
-    const scored: { row: SearchRow; distanceKm?: number; score: number }[] = [];
-    for (const row of rows) {
-      const distanceKm = distanceOf(row);
-      if (filters.withinKm !== undefined && (distanceKm === undefined || distanceKm > filters.withinKm))
-        continue;
-      const score =
-        sort === 'fit'
-          ? fitScore(
-              {
-                title: row.title,
-                tasks: list(row.tasks),
-                supports: list(row.supports),
-                visitPossible: row.visitPossible,
-                trialPossible: row.trialPossible,
-                status: row.status,
-                stale: isStale({ lastConfirmedAt: row.lastConfirmedAt }, now),
-                fitDays: row.fitDays ?? 0,
-                fitPlaces: row.fitPlaces ?? 0,
-                distanceKm,
-              },
-              filters,
-              criteria.terms,
-            )
-          : 0;
-      scored.push({ row, distanceKm, score });
-    }
-    if (sort === 'fit') scored.sort((a, b) => b.score - a.score || byUpdate(a.row, b.row));
-    else if (sort === 'distance') {
-      scored.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || byUpdate(a.row, b.row));
-    } else scored.sort((a, b) => byUpdate(a.row, b.row));
-    total = scored.length;
-    items = scored.slice(offset, offset + pageSize).map((s) => resultOf(s.row, now, s.distanceKm));
+    const ordered = orderRows(rows, filters, criteria, sort, now, distanceOf);
+    total = ordered.length;
+    items = ordered.slice(offset, offset + pageSize).map((s) => resultOf(s.row, now, s.distanceKm));
   }
 
   const windows = await findSearchWindows(

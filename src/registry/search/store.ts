@@ -27,6 +27,8 @@ import {
 } from '../opportunities/opportunity';
 import type { Box } from './distance';
 import { offersOfWorkForm } from './filters';
+import { effectiveLat, effectiveLng, positionInBox } from './position';
+import { textIndexCondition } from './text-index';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -68,7 +70,7 @@ export type SearchRow = {
   lng: number;
 };
 
-/** With `withFit`: how many asked weekdays have a fitting window, and the most places in one. */
+/** With `withFit`: how many asked weekdays have a fitting window, and the most open places in one. */
 export type SearchRowWithFit = SearchRow & { fitDays: number; fitPlaces: number };
 
 /** `%`, `_` and `\` match themselves. */
@@ -88,8 +90,8 @@ function visibleTo(actor: Actor) {
   return sql<SqlBool>`1 = 0`;
 }
 
-const latOf = sql<number>`coalesce(${sql.ref('f.lat')}, ${sql.ref('m.lat')})`;
-const lngOf = sql<number>`coalesce(${sql.ref('f.lng')}, ${sql.ref('m.lng')})`;
+const latOf = effectiveLat;
+const lngOf = effectiveLng;
 
 type From = Database & {
   o: Database['opportunity'];
@@ -103,8 +105,8 @@ function fittingWindows(eb: ExpressionBuilder<From, 'o' | 'f' | 'm'>, c: SearchC
   if (c.weekdays.length > 0) windows = windows.where('w.weekday', 'in', [...c.weekdays]);
   if (c.from) windows = windows.where('w.start_time', '<=', c.from);
   if (c.to) windows = windows.where('w.end_time', '>=', c.to);
-  // Open places are openPlaces(window) = the capacity until placements exist (opportunity.ts).
-  if (c.openOnly) windows = windows.where('w.capacity', '>', 0);
+  // Open places: capacity minus the holding placements, kept in open_places (migration 013).
+  if (c.openOnly) windows = windows.where('w.open_places', '>', 0);
   return windows;
 }
 
@@ -136,12 +138,7 @@ function matching(db: Executor, actor: Actor, c: SearchCriteria) {
     .where('f.active', '=', 1);
   if (c.municipalityCodes.length > 0)
     query = query.where('f.municipality_code', 'in', [...c.municipalityCodes]);
-  if (c.box) {
-    const { minLat, maxLat, minLng, maxLng } = c.box;
-    query = query
-      .where(sql<SqlBool>`${latOf} between ${minLat} and ${maxLat}`)
-      .where(sql<SqlBool>`${lngOf} between ${minLng} and ${maxLng}`);
-  }
+  if (c.box) query = query.where(positionInBox(c.box));
   if (asksForWindow(c)) {
     query = query.where((eb) => eb.exists(fittingWindows(eb, c).select(sql.lit(1).as('one'))));
   }
@@ -155,6 +152,8 @@ function matching(db: Executor, actor: Actor, c: SearchCriteria) {
   for (const support of c.supports) query = query.where(contains('o.supports', `"${support}"`));
   if (c.visitPossible) query = query.where('o.visit_possible', '=', 1);
   if (c.trialPossible) query = query.where('o.trial_possible', '=', 1);
+  const indexed = textIndexCondition(db, c.terms);
+  if (indexed) query = query.where(indexed);
   for (const term of c.terms) query = query.where(contains('o.search_text', term));
   return query;
 }
@@ -215,7 +214,7 @@ export async function findSearchRowsWithFit(
         .select((w) => w.fn.count<number | string>('w.weekday').distinct().as('n'))
         .as('fitDays'),
       fittingWindows(eb, criteria)
-        .select((w) => w.fn.max<number | null>('w.capacity').as('n'))
+        .select((w) => w.fn.max<number | null>('w.open_places').as('n'))
         .as('fitPlaces'),
     ])
     .execute();

@@ -3,6 +3,7 @@
  * count, the results table and pagination. On bad input the form comes back with the values as
  * typed and a Japanese message at each field and in the summary.
  */
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Locale, Messages } from '../../../platform/i18n';
 import { formatDateTime } from '../../../platform/i18n/format';
@@ -272,6 +273,24 @@ function ResultRow(props: {
   );
 }
 
+/** Downloads of the whole result (every page) in the listing's formats (routes.tsx). */
+function ExportLinks({ m, query }: { m: Props['m']; query: string }) {
+  const formats = ['pdf', 'xlsx', 'csv'] as const;
+  return (
+    <p>
+      {m.exportLabel}{' '}
+      {formats.map((format, i) => (
+        <>
+          {i > 0 ? ' / ' : ''}
+          <a href={`/search/export.${format}${query ? `?${query}` : ''}`} download>
+            {m.exportFormats[format]}
+          </a>
+        </>
+      ))}
+    </p>
+  );
+}
+
 function Results(props: Props & { outcome: SearchOutcome; filters: SearchFilters }) {
   const { t, m, outcome, filters } = props;
   const first = (outcome.page - 1) * outcome.pageSize + 1;
@@ -287,6 +306,7 @@ function Results(props: Props & { outcome: SearchOutcome; filters: SearchFilters
       <p>
         <a href={query ? `/search?${query}` : '/search'}>{m.shareLink}</a>
       </p>
+      {outcome.total > 0 ? <ExportLinks m={m} query={toSearchQuery(filters, 1)} /> : ''}
       {outcome.items.length === 0 ? (
         <p>{m.empty}</p>
       ) : (
@@ -322,6 +342,33 @@ function Results(props: Props & { outcome: SearchOutcome; filters: SearchFilters
   );
 }
 
+/**
+ * The form's HTML for an error-free search, rendered once per locale, default sort and query:
+ * about 600 elements (every municipality twice), most of a page's rendering time. It holds
+ * nothing of the user (a GET form, no CSRF field). Kept for the last FORM_CACHE_SIZE queries.
+ */
+const FORM_CACHE_SIZE = 200;
+const formCache = new Map<string, string>();
+
+function cachedForm(props: Props): string | undefined {
+  const key = `${props.locale}|${props.sort ?? ''}|${JSON.stringify(props.raw)}`;
+  let html = formCache.get(key);
+  if (html === undefined) {
+    const rendered = (<SearchForm {...props} />).toString();
+    // Only a synchronous rendering can be kept (an async component would give a promise).
+    if (typeof rendered !== 'string') return undefined;
+    html = rendered;
+    if (formCache.size >= FORM_CACHE_SIZE) formCache.delete(formCache.keys().next().value as string);
+  } else formCache.delete(key);
+  formCache.set(key, html);
+  return html;
+}
+
+function Form(props: Props) {
+  const html = Object.keys(props.errors).length === 0 ? cachedForm(props) : undefined;
+  return html === undefined ? <SearchForm {...props} /> : raw(html);
+}
+
 export function SearchPage(props: Props) {
   const { t, m } = props;
   const labels = Object.fromEntries(searchFields.map((f) => [f, props.m.fields[f]]));
@@ -330,7 +377,7 @@ export function SearchPage(props: Props) {
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       <ErrorSummary t={t} errors={props.errors} labels={labels} />
-      <SearchForm {...props} />
+      <Form {...props} />
       {props.outcome && props.filters ? (
         <Results {...props} outcome={props.outcome} filters={props.filters} />
       ) : null}

@@ -1,0 +1,452 @@
+/**
+ * The registry snapshot: the listed はたらく場 (published, full, paused, at active facilities),
+ * compact and in memory, for the registry search and matching (docs/decisions/031). Filtering and
+ * scoring a few thousand rows in JS costs microseconds a row; reading them from SQLite costs
+ * 1–2 µs a row before any work, and a 10 km search in 多摩 touches 7,000 of 30,000.
+ *
+ * Freshness: triggers log every write to opportunity, opportunity_window, facility and
+ * municipality in `registry_change` (migration 017), whatever code or process writes. Each use
+ * reads the log after the last row it applied (one indexed query, usually empty) and reloads just
+ * the opportunities named there, so a search sees every committed change, as the SQL would.
+ * PostgreSQL can commit log rows out of sequence order (concurrent writers), so a missing
+ * sequence number is remembered as a gap and read again until it appears or is a minute old.
+ *
+ * One snapshot per Kysely instance (a process usually has one). A transaction never uses it:
+ * callers inside one use the SQL path (store.ts), which also stays the reference in tests.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema';
+import { toSearchText } from '../../platform/text/normalise';
+import {
+  minutesOfTime,
+  type OpportunityStatus,
+  publicStatuses,
+  type SupportCode,
+  type TaskCategory,
+  type TimeWindow,
+  type Weekday,
+  type WorkFormOffer,
+} from '../opportunities/opportunity';
+import type { Box } from './distance';
+
+export type RegistryEntry = {
+  id: string;
+  title: string;
+  status: OpportunityStatus;
+  /** Ever published (published_at set): what counsellors may see. */
+  published: boolean;
+  tasks: readonly TaskCategory[];
+  workForms: readonly WorkFormOffer[];
+  supports: readonly SupportCode[];
+  supportsUnavailable: readonly SupportCode[];
+  /** The JSON as stored, for rows handed to code that parses them. */
+  tasksJson: string;
+  workFormsJson: string;
+  supportsJson: string;
+  minDailyMinutes: number | null;
+  maxDailyMinutes: number | null;
+  minDaysPerWeek: number | null;
+  maxDaysPerWeek: number | null;
+  visitPossible: number;
+  trialPossible: number;
+  transportAllowance: number;
+  transportCapYen: number | null;
+  updatedAt: string;
+  lastConfirmedAt: string;
+  searchText: string;
+  facilityId: string;
+  facilityName: string;
+  municipalityCode: string;
+  municipalityName: string;
+  /** The facility's own point when it has both coordinates, else its municipality office. */
+  lat: number;
+  lng: number;
+  pointIsOffice: boolean;
+  /** All time windows, in their order, with their open places (opportunity_window.open_places). */
+  windows: SnapshotWindow[];
+  /** Start and end of each window in minutes (windowMinutes[2i], [2i+1]), for fast checks. */
+  windowMinutes: number[];
+  /** Bit `1 << weekday` set for each weekday with a window. */
+  dayMask: number;
+  /** Offers a short-term (A) form, usable without a 支援決定. */
+  offersShortTerm: boolean;
+  /**
+   * hourMasks[weekday]: bit h set when a window on that weekday covers some minute of hour h
+   * (0–23), a quick "may overlap" test before the exact one.
+   */
+  hourMasks: number[];
+  /** The most open places in one window (0 without windows). */
+  maxOpenPlaces: number;
+  /** The title in the stored search form (toSearchText), for the fit score. */
+  titleText: string;
+};
+
+export type SnapshotWindow = TimeWindow & { openPlaces: number };
+
+export type RegistrySnapshot = {
+  readonly entries: readonly RegistryEntry[];
+  /** The same entries, most recently updated first, then by id (the search's "updated" order). */
+  readonly byUpdate: readonly RegistryEntry[];
+  /** The entries of these municipalities. */
+  inMunicipalities(codes: readonly string[]): RegistryEntry[];
+  /** The entries whose point may lie in the box (a superset: grid cells overlapping it). */
+  nearBox(box: Box): readonly RegistryEntry[];
+};
+
+/** Bit h set for each hour h (0–23) that [start, end) minutes touch; 0 for an empty range. */
+export function hourMask(start: number, end: number): number {
+  let mask = 0;
+  const first = Math.max(0, Math.floor(start / 60));
+  const last = Math.min(23, Math.ceil(end / 60) - 1);
+  for (let h = first; h <= last; h++) mask |= 1 << h;
+  return mask;
+}
+
+/** Grid cells of about 2 km for the box look-up. */
+const CELL_LAT = 0.02;
+const CELL_LNG = 0.025;
+const cellKey = (latCell: number, lngCell: number) => latCell * 100_000 + lngCell;
+
+type Indexes = { byMunicipality: Map<string, RegistryEntry[]>; grid: Map<number, RegistryEntry[]> };
+
+function indexesOf(entries: readonly RegistryEntry[]): Indexes {
+  const byMunicipality = new Map<string, RegistryEntry[]>();
+  const grid = new Map<number, RegistryEntry[]>();
+  const add = <K>(map: Map<K, RegistryEntry[]>, key: K, e: RegistryEntry) => {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+  };
+  for (const e of entries) {
+    add(byMunicipality, e.municipalityCode, e);
+    add(grid, cellKey(Math.floor(e.lat / CELL_LAT), Math.floor(e.lng / CELL_LNG)), e);
+  }
+  return { byMunicipality, grid };
+}
+
+function nearBoxIn(indexes: Indexes, box: Box, entries: readonly RegistryEntry[]): readonly RegistryEntry[] {
+  const out: RegistryEntry[] = [];
+  const lat0 = Math.floor(box.minLat / CELL_LAT);
+  const lat1 = Math.floor(box.maxLat / CELL_LAT);
+  const lng0 = Math.floor(box.minLng / CELL_LNG);
+  const lng1 = Math.floor(box.maxLng / CELL_LNG);
+  // A box wider than the registry: every entry (the caller checks the box anyway).
+  if ((lat1 - lat0 + 1) * (lng1 - lng0 + 1) > indexes.grid.size) return entries;
+  for (let i = lat0; i <= lat1; i++) {
+    for (let j = lng0; j <= lng1; j++) {
+      const list = indexes.grid.get(cellKey(i, j));
+      if (list) for (const e of list) out.push(e);
+    }
+  }
+  return out;
+}
+
+/** Most recently updated first, then by id: the order of the search's "updated" sort. */
+export function compareByUpdate(
+  a: { updatedAt: string; id: string },
+  b: { updatedAt: string; id: string },
+): number {
+  return a.updatedAt < b.updatedAt
+    ? 1
+    : a.updatedAt > b.updatedAt
+      ? -1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
+}
+
+type State = {
+  entries: RegistryEntry[];
+  /** `entries` in compareByUpdate order, made when first asked for after a change. */
+  sorted?: RegistryEntry[];
+  indexes?: Indexes;
+  byId: Map<string, RegistryEntry>;
+  /** The highest log sequence number applied. */
+  applied: number;
+  /** Sequence numbers below `applied` not seen yet, with when they were first missed. */
+  gaps: Map<number, number>;
+  refreshing?: Promise<void>;
+};
+
+/** More changed rows than this since the last use: reload everything. */
+const FULL_RELOAD_AFTER = 5000;
+/** A gap still missing after this long was a rolled-back write. */
+const GAP_EXPIRY_MS = 60_000;
+/** The log is cut back to this many rows once it holds twice as many. */
+const LOG_KEEP = 100_000;
+const CHUNK = 500;
+
+const states = new WeakMap<object, State>();
+
+const list = <T>(json: string): T[] => {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? (value as T[]) : [];
+};
+
+type Scope = { ids?: readonly string[]; facilityIds?: readonly string[] };
+
+async function loadEntries(db: Kysely<Database>, scope?: Scope): Promise<RegistryEntry[]> {
+  let query = db
+    .selectFrom('opportunity as o')
+    .innerJoin('facility as f', 'f.id', 'o.facility_id')
+    .innerJoin('municipality as m', 'm.code', 'f.municipality_code')
+    .select([
+      'o.id',
+      'o.title',
+      'o.status',
+      'o.published_at',
+      'o.tasks',
+      'o.work_forms',
+      'o.supports',
+      'o.supports_unavailable',
+      'o.min_daily_minutes',
+      'o.max_daily_minutes',
+      'o.min_days_per_week',
+      'o.max_days_per_week',
+      'o.visit_possible',
+      'o.trial_possible',
+      'o.transport_allowance',
+      'o.transport_cap_yen',
+      'o.updated_at',
+      'o.last_confirmed_at',
+      'o.search_text',
+      'f.id as facility_id',
+      'f.name as facility_name',
+      'f.municipality_code',
+      'f.lat',
+      'f.lng',
+      'm.name as municipality_name',
+      'm.lat as office_lat',
+      'm.lng as office_lng',
+    ])
+    .where('o.status', 'in', publicStatuses)
+    .where('f.active', '=', 1);
+  if (scope) {
+    const { ids = [], facilityIds = [] } = scope;
+    query = query.where((eb) =>
+      eb.or([
+        ...(ids.length > 0 ? [eb('o.id', 'in', [...ids])] : []),
+        ...(facilityIds.length > 0 ? [eb('o.facility_id', 'in', [...facilityIds])] : []),
+      ]),
+    );
+  }
+  const rows = await query.execute();
+  const entries = rows.map((r): RegistryEntry => {
+    const own = r.lat !== null && r.lng !== null;
+    return {
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      published: r.published_at !== null,
+      tasks: list(r.tasks),
+      workForms: list(r.work_forms),
+      supports: list(r.supports),
+      supportsUnavailable: list(r.supports_unavailable),
+      tasksJson: r.tasks,
+      workFormsJson: r.work_forms,
+      supportsJson: r.supports,
+      minDailyMinutes: r.min_daily_minutes === null ? null : Number(r.min_daily_minutes),
+      maxDailyMinutes: r.max_daily_minutes === null ? null : Number(r.max_daily_minutes),
+      minDaysPerWeek: r.min_days_per_week === null ? null : Number(r.min_days_per_week),
+      maxDaysPerWeek: r.max_days_per_week === null ? null : Number(r.max_days_per_week),
+      visitPossible: Number(r.visit_possible),
+      trialPossible: Number(r.trial_possible),
+      transportAllowance: Number(r.transport_allowance),
+      transportCapYen: r.transport_cap_yen === null ? null : Number(r.transport_cap_yen),
+      updatedAt: r.updated_at,
+      lastConfirmedAt: r.last_confirmed_at,
+      searchText: r.search_text,
+      facilityId: r.facility_id,
+      facilityName: r.facility_name,
+      municipalityCode: r.municipality_code,
+      municipalityName: r.municipality_name,
+      lat: Number(own ? r.lat : r.office_lat),
+      lng: Number(own ? r.lng : r.office_lng),
+      pointIsOffice: !own,
+      windows: [],
+      windowMinutes: [],
+      dayMask: 0,
+      offersShortTerm: false,
+      maxOpenPlaces: 0,
+      hourMasks: [0, 0, 0, 0, 0, 0, 0, 0],
+      titleText: toSearchText(r.title),
+    };
+  });
+  if (entries.length === 0) return entries;
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const windows = (ids?: string[]) => {
+    let w = db
+      .selectFrom('opportunity_window as w')
+      .select(['w.opportunity_id', 'w.weekday', 'w.start_time', 'w.end_time', 'w.capacity', 'w.open_places'])
+      .orderBy('w.opportunity_id')
+      .orderBy('w.position');
+    if (ids) w = w.where('w.opportunity_id', 'in', ids);
+    return w.execute();
+  };
+  const windowRows: Awaited<ReturnType<typeof windows>>[] = [];
+  if (scope) {
+    const ids = [...byId.keys()];
+    for (let i = 0; i < ids.length; i += CHUNK) windowRows.push(await windows(ids.slice(i, i + CHUNK)));
+  } else windowRows.push(await windows());
+  for (const w of windowRows.flat()) {
+    const entry = byId.get(w.opportunity_id);
+    if (!entry) continue;
+    const weekday = Number(w.weekday) as Weekday;
+    entry.windows.push({
+      weekday,
+      start: w.start_time,
+      end: w.end_time,
+      capacity: Number(w.capacity),
+      openPlaces: Number(w.open_places),
+    });
+    const start = minutesOfTime(w.start_time);
+    const end = minutesOfTime(w.end_time);
+    entry.windowMinutes.push(start, end);
+    entry.dayMask |= 1 << weekday;
+    entry.hourMasks[weekday] = (entry.hourMasks[weekday] ?? 0) | hourMask(start, end);
+    entry.maxOpenPlaces = Math.max(entry.maxOpenPlaces, Number(w.open_places));
+  }
+  for (const entry of entries) entry.offersShortTerm = entry.workForms.some((f) => f.startsWith('a_'));
+  return entries;
+}
+
+async function lastSeq(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('registry_change')
+    .select((eb) => eb.fn.max('seq').as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+async function fullLoad(db: Kysely<Database>, state: State): Promise<void> {
+  // The log position first: a change during the load is applied again next time.
+  const applied = await lastSeq(db);
+  const entries = await loadEntries(db);
+  state.entries = entries;
+  state.sorted = undefined;
+  state.indexes = undefined;
+  state.byId = new Map(entries.map((e) => [e.id, e]));
+  state.applied = applied;
+  state.gaps.clear();
+}
+
+async function refresh(db: Kysely<Database>, state: State): Promise<void> {
+  const now = Date.now();
+  for (const [seq, since] of state.gaps) if (now - since > GAP_EXPIRY_MS) state.gaps.delete(seq);
+  const from = state.gaps.size > 0 ? Math.min(...state.gaps.keys()) - 1 : state.applied;
+  const changes = await db
+    .selectFrom('registry_change')
+    .select(['seq', 'opportunity_id', 'facility_id'])
+    .where('seq', '>', from)
+    .orderBy('seq')
+    .limit(FULL_RELOAD_AFTER + 1)
+    .execute();
+  if (changes.length === 0) return;
+  const fresh = changes.filter((c) => Number(c.seq) > state.applied || state.gaps.has(Number(c.seq)));
+  if (fresh.length === 0) return;
+  const everything =
+    changes.length > FULL_RELOAD_AFTER || fresh.some((c) => !c.opportunity_id && !c.facility_id);
+  // Another process cut the log past what this one applied: it cannot know what it missed.
+  const first = await db
+    .selectFrom('registry_change')
+    .select((eb) => eb.fn.min('seq').as('n'))
+    .executeTakeFirst();
+  if (everything || Number(first?.n ?? 0) > state.applied + 1) {
+    await fullLoad(db, state);
+    await pruneLog(db, state.applied);
+    return;
+  }
+  const ids = new Set<string>();
+  const facilityIds = new Set<string>();
+  for (const c of fresh) {
+    if (c.opportunity_id) ids.add(c.opportunity_id);
+    if (c.facility_id) facilityIds.add(c.facility_id);
+  }
+  const idList = [...ids];
+  const facilityList = [...facilityIds];
+  const reloaded: RegistryEntry[] = [];
+  for (let i = 0; i < Math.max(idList.length, facilityList.length); i += CHUNK) {
+    const part = await loadEntries(db, {
+      ids: idList.slice(i, i + CHUNK),
+      facilityIds: facilityList.slice(i, i + CHUNK),
+    });
+    for (const entry of part) reloaded.push(entry);
+  }
+  for (const id of ids) state.byId.delete(id);
+  if (facilityIds.size > 0) {
+    for (const entry of state.entries) if (facilityIds.has(entry.facilityId)) state.byId.delete(entry.id);
+  }
+  for (const entry of reloaded) state.byId.set(entry.id, entry);
+  state.entries = [...state.byId.values()];
+  state.sorted = undefined;
+  state.indexes = undefined;
+
+  const seen = new Set(changes.map((c) => Number(c.seq)));
+  for (const c of fresh) state.gaps.delete(Number(c.seq));
+  const highest = Math.max(state.applied, ...seen);
+  for (let seq = state.applied + 1; seq < highest; seq++) if (!seen.has(seq)) state.gaps.set(seq, now);
+  if (state.gaps.size > FULL_RELOAD_AFTER) state.gaps.clear();
+  state.applied = highest;
+  await pruneLog(db, state.applied);
+}
+
+async function pruneLog(db: Kysely<Database>, applied: number): Promise<void> {
+  if (applied % 1000 !== 0 && applied < 2 * LOG_KEEP) return;
+  const first = await db
+    .selectFrom('registry_change')
+    .select((eb) => eb.fn.min('seq').as('n'))
+    .executeTakeFirst();
+  if (applied - Number(first?.n ?? applied) > 2 * LOG_KEEP)
+    await db
+      .deleteFrom('registry_change')
+      .where('seq', '<=', applied - LOG_KEEP)
+      .execute();
+}
+
+/** The current snapshot for `db` (loaded on first use, then kept up to date from the log). */
+export async function registrySnapshot(db: Kysely<Database>): Promise<RegistrySnapshot> {
+  let state = states.get(db);
+  if (!state) {
+    const fresh: State = { entries: [], byId: new Map(), applied: 0, gaps: new Map() };
+    fresh.refreshing = fullLoad(db, fresh).finally(() => {
+      fresh.refreshing = undefined;
+    });
+    states.set(db, fresh);
+    state = fresh;
+  }
+  const current = state;
+  while (current.refreshing) await current.refreshing;
+  current.refreshing = refresh(db, current).finally(() => {
+    current.refreshing = undefined;
+  });
+  await current.refreshing;
+  const entries = current.entries;
+  // Made when first needed after a change; a refresh in between leaves this call its own.
+  const indexes = () => {
+    if (current.entries !== entries) return indexesOf(entries);
+    current.indexes ??= indexesOf(entries);
+    return current.indexes;
+  };
+  return {
+    entries,
+    get byUpdate() {
+      if (current.entries !== entries) return [...entries].sort(compareByUpdate);
+      current.sorted ??= [...entries].sort(compareByUpdate);
+      return current.sorted;
+    },
+    inMunicipalities(codes) {
+      const { byMunicipality } = indexes();
+      return codes.flatMap((code) => byMunicipality.get(code) ?? []);
+    },
+    nearBox(box) {
+      return nearBoxIn(indexes(), box, entries);
+    },
+  };
+}
+
+/** Forgets the snapshot of `db` (tests, or after a bulk change outside the log). */
+export function dropRegistrySnapshot(db: Kysely<Database>): void {
+  states.delete(db);
+}
