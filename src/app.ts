@@ -1,6 +1,8 @@
 /** Builds the HTTP application: platform middleware, then each area's pages and API routes. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountPageRoutes } from './accounts/account/routes';
@@ -13,14 +15,24 @@ import { passwordResetRoutes } from './accounts/password-reset/routes';
 import { accountRoutes } from './accounts/routes';
 import { signInRoutes } from './accounts/sign-in/routes';
 import { userRoutes } from './accounts/users/routes';
+import { calendarRoutes } from './calendar/routes';
+import { contentRoutes } from './content/routes';
+import { registerDigestApi } from './digest/api';
+import { digestPublicRoutes, digestUnsubscribeRoutes } from './digest/public-routes';
+import { digestRoutes } from './digest/routes';
 import { registerMatchingApi } from './matching/api';
 import { matchingRoutes } from './matching/routes';
+import { registerNotificationApi } from './notifications/api';
+import { configureNotifications } from './notifications/notify';
+import { notificationRoutes } from './notifications/routes';
 import { registerParticipantApi } from './participants/api';
 import { registerConsentApi } from './participants/consents/api';
 import { consentRoutes } from './participants/consents/routes';
 import { rightsRoutes } from './participants/rights/routes';
 import { participantRoutes } from './participants/routes';
 import { transferRoutes } from './participants/transfer/routes';
+import { registerPlacementApi } from './placements/api';
+import { placementRoutes } from './placements/routes';
 import { auditRoutes } from './platform/audit/routes';
 import { createApi, openApiDocument, requireJsonBody } from './platform/http/api';
 import { apiAuthentication } from './platform/http/api-auth';
@@ -32,6 +44,12 @@ import { problem } from './platform/http/problem';
 import { mailRoutes } from './platform/mail/routes';
 import { renderErrorPage } from './platform/ui/error-page';
 import { registerReferenceApi } from './reference/api';
+import { registerReferralApi } from './referrals/api';
+import { registerAppointmentApi } from './referrals/appointments/api';
+import { appointmentRoutes } from './referrals/appointments/routes';
+import { registerDecisionApi } from './referrals/decisions/api';
+import { decisionRoutes } from './referrals/decisions/routes';
+import { referralRoutes } from './referrals/routes';
 import { certificationRoutes } from './registry/certifications/routes';
 import { registerFacilityApi } from './registry/facilities/api';
 import { facilityRoutes } from './registry/facilities/routes';
@@ -48,6 +66,10 @@ export function createApp(
   readiness: Readiness = { migrated: true, shuttingDown: false },
 ) {
   const app = new Hono<AppEnv>();
+  // Links in notification mails are absolute, on BASE_URL (src/notifications/notify.ts).
+  configureNotifications({ baseUrl: services.config.baseUrl });
+  // The header's unread count reads the request from here (src/notifications/badge.tsx).
+  app.use(contextStorage());
   app.use(requestContext(services));
   app.use(
     secureHeaders({
@@ -58,6 +80,8 @@ export function createApp(
         fontSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // Video players on the public site (src/content/video.ts: EMBED_HOSTS).
+        frameSrc: ["'self'", 'https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -70,6 +94,8 @@ export function createApp(
   );
 
   app.route('/', healthRoutes(readiness));
+  // Stylesheets (the design tokens are 200 KB) go compressed; fonts are compressed already.
+  app.use('/assets/*', compress());
   mountAssets(app);
 
   const api = createApi();
@@ -88,6 +114,7 @@ export function createApp(
   api.use(requireJsonBody());
   api.use(apiAuthentication());
   registerReferenceApi(api);
+  registerDigestApi(api);
   registerMatchingApi(api);
   registerOrganisationApi(api);
   registerFacilityApi(api);
@@ -95,6 +122,11 @@ export function createApp(
   registerAccountApi(api);
   registerParticipantApi(api);
   registerConsentApi(api);
+  registerReferralApi(api);
+  registerAppointmentApi(api);
+  registerDecisionApi(api);
+  registerPlacementApi(api);
+  registerNotificationApi(api);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(api, services.config.baseUrl)));
   app.route('/', api);
   app.route('/', hsdsRoutes());
@@ -106,6 +138,7 @@ export function createApp(
   pages.use(pageContext());
   pages.use(csrfProtection());
   pages.route('/', siteRoutes());
+  pages.route('/', contentRoutes());
   pages.route('/', accountRoutes());
   pages.route('/', mailRoutes());
   pages.route('/', organisationRoutes());
@@ -113,6 +146,7 @@ export function createApp(
   pages.route('/', opportunityRoutes());
   pages.route('/', publicOpportunityRoutes());
   pages.route('/', certificationRoutes());
+  pages.route('/', placementRoutes());
   pages.route('/', auditRoutes());
   pages.route('/', signInRoutes());
   pages.route('/', accountPageRoutes());
@@ -128,6 +162,15 @@ export function createApp(
   pages.route('/', searchRoutes());
   pages.route('/', listingRoutes());
   pages.route('/', matchingRoutes());
+  pages.route('/', digestPublicRoutes());
+  pages.route('/', digestRoutes());
+  pages.route('/', referralRoutes());
+  pages.route('/', appointmentRoutes());
+  pages.route('/', decisionRoutes());
+  pages.route('/', calendarRoutes());
+  pages.route('/', notificationRoutes());
+  // RFC 8058 one-click unsubscribe: mounted before the pages so their CSRF check does not apply.
+  app.route('/', digestUnsubscribeRoutes());
   app.route('/', pages);
 
   app.notFound(async (c) => {

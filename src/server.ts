@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { SESSION_IDLE_MS } from './accounts/sessions';
 import { createApp } from './app';
+import { digestJobHandlers, digestSchedules } from './digest/jobs';
+import { notificationJobHandlers, notificationSchedules } from './notifications/jobs';
 import { participantJobHandlers, participantSchedules } from './participants/rights/jobs';
 import { type Config, ConfigError, loadConfig } from './platform/config/config';
 import { DatabaseUrlError, type Db, openDatabase, ping } from './platform/db/connection';
@@ -18,6 +20,7 @@ import { createMailDelivery } from './platform/mail/deliver';
 import { mailDeliverJobName } from './platform/mail/outbox';
 import { syncReferenceCorporations } from './reference/corporations';
 import { syncMunicipalities } from './reference/store';
+import { referralJobHandlers, referralSchedules } from './referrals/jobs';
 import { registryJobHandlers, registrySchedules } from './registry/opportunities/jobs';
 import { formatDemoLogins, isDemoLoaded, seedDemo } from './seed/demo';
 
@@ -93,12 +96,22 @@ async function main(): Promise<void> {
     },
     ...registryJobHandlers({ db: database.db, baseUrl: config.baseUrl }),
     ...participantJobHandlers({ db: database.db }),
+    ...digestJobHandlers({ database, config }),
+    ...referralJobHandlers({ db: database.db, periods: config.referralPeriods }),
+    ...notificationJobHandlers({ db: database.db, baseUrl: config.baseUrl }),
   };
   const worker = config.jobWorker ? new JobWorker({ db: database, handlers, logger }) : undefined;
   const scheduler = config.jobWorker
     ? new Scheduler({
         db: database.db,
-        schedules: [...maintenanceSchedules, ...registrySchedules, ...participantSchedules],
+        schedules: [
+          ...maintenanceSchedules,
+          ...registrySchedules,
+          ...participantSchedules,
+          ...digestSchedules(config),
+          ...referralSchedules,
+          ...notificationSchedules,
+        ],
         logger,
       })
     : undefined;

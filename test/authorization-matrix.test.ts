@@ -10,9 +10,13 @@ import { beforeAll, expect, it } from 'vitest';
 import { createApiToken } from '../src/accounts/api-tokens/service';
 import { createUser } from '../src/accounts/service';
 import { setOrganisationTwoFactorRequired } from '../src/accounts/store';
+import { createContent } from '../src/content/service';
+import { scheduleEdition } from '../src/digest/service';
+import { notify } from '../src/notifications/notify';
+import { createPlacementIn } from '../src/placements/service';
 import { type Action, type Actor, can, type SubjectFor } from '../src/platform/auth/policy';
 import type { Database, OrganisationKind, Role } from '../src/platform/db/schema';
-import { nowIso } from '../src/platform/db/time';
+import { newId, nowIso } from '../src/platform/db/time';
 import { buildWorld, noAudit } from '../src/registry/facilities/test-world';
 import { createOpportunity } from '../src/registry/opportunities/service';
 import { opportunityInput } from '../src/registry/opportunities/test-support';
@@ -206,6 +210,193 @@ async function buildMatrix(db: Kysely<Database>) {
       },
     );
   }
+  // Site content (issue 9): a draft story, kept by council staff only.
+  const draftStory = await createContent(
+    db,
+    'story',
+    { slug: 'matrix-story', title_ja: '行列 下書きのインタビュー' },
+    noAudit,
+  );
+  if (draftStory.status !== 'ok') throw new Error('matrix: content');
+  cases.push({
+    label: 'site content draft',
+    path: `/council/content/${draftStory.id}`,
+    secret: '行列 下書きのインタビュー',
+    allowed: rule('content.manage', { kind: 'council' }),
+  });
+  // はたらく場情報 (issue 8): an edition and a subscriber, managed by council staff only.
+  const digestEdition = await scheduleEdition(
+    db,
+    { kind: 'edition', at: new Date('2099-05-10T00:00:00Z'), title: '行列 はたらく場情報 配信回' },
+    noAudit,
+  );
+  cases.push({
+    label: 'digest edition',
+    path: `/council/digest/editions/${digestEdition}`,
+    secret: '行列 はたらく場情報 配信回',
+    allowed: rule('digest.manage', { kind: 'council' }),
+    apiPath: `/api/v1/digest/editions/${digestEdition}`,
+  });
+  // はたらく場の決定: one at corporation A's facility for the matrix agency's participant, one at
+  // corporation B's facility for another agency's participant.
+  const counsellorId = users.find((u) => u.role === 'counsellor')?.actor.userId ?? '';
+  const otherAgency = await db
+    .insertInto('organisation')
+    .values({
+      id: newId(),
+      kind: 'agency',
+      name: '行列 ほかの相談支援機関',
+      name_kana: '',
+      search_text: '',
+      is_demo: 0,
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const placementCases = [
+    { agencyId: world.agency, opportunity: opportunities[0], secret: '行列 受入担当 エー' },
+    { agencyId: otherAgency.id, opportunity: opportunities[1], secret: '行列 受入担当 ビー' },
+  ];
+  for (const [index, p] of placementCases.entries()) {
+    if (!p.opportunity) continue;
+    const participantId = newId();
+    await db
+      .insertInto('participant')
+      .values({
+        id: participantId,
+        agency_id: p.agencyId,
+        name: `行列 就労者${index}`,
+        name_kana: 'ギョウレツ シュウロウシャ',
+        kana_key: 'ぎょうれつしゅうろうしゃ',
+        birth_date: '1990-04-01',
+        gender: null,
+        phone: null,
+        email: null,
+        postal_code: null,
+        municipality_code: null,
+        address: null,
+        nearest_station: null,
+        emergency_name: null,
+        emergency_relation: null,
+        emergency_phone: null,
+        case_number: null,
+        preferred_language: null,
+        easy_japanese: 0,
+        support_decision_on: null,
+        support_decision_municipality_code: null,
+        closed_at: null,
+        closed_reason: null,
+        anonymised_at: null,
+        search_text: '',
+        is_demo: 0,
+        created_by: null,
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
+    const opportunity = p.opportunity;
+    const created = await db.transaction().execute((trx) =>
+      createPlacementIn(trx, {
+        participantId,
+        opportunityId: opportunity.id,
+        workForm: 'a_unpaid',
+        startDate: '2026-12-01',
+        schedule: [{ weekday: 1, start: '09:00', end: '11:00' }],
+        status: 'awaiting_support_decision',
+        counsellorUserId: counsellorId,
+        facilityContactName: p.secret,
+        actor: noAudit,
+      }),
+    );
+    if (!created.ok) throw new Error(`matrix: ${JSON.stringify(created)}`);
+    const subject = {
+      kind: 'placement',
+      id: created.placementId,
+      agencyId: p.agencyId,
+      facilityId: opportunity.facilityId,
+      corporationId: opportunity.corporationId,
+      status: 'awaiting_support_decision',
+    } as const;
+    cases.push({
+      label: `placement ${p.secret}`,
+      path: `/placements/${created.placementId}`,
+      secret: p.secret,
+      allowed: rule('placement.read', subject),
+      apiPath: `/api/v1/placements/${created.placementId}`,
+    });
+    // 受け入れ依頼: the same participant referred to the same opportunity (sent).
+    const referralId = newId();
+    const referralSecret = `行列 受け入れ依頼の依頼文${index}`;
+    await db
+      .insertInto('referral')
+      .values({
+        id: referralId,
+        participant_id: participantId,
+        agency_id: p.agencyId,
+        counsellor_user_id: counsellorId,
+        opportunity_id: opportunity.id,
+        facility_id: opportunity.facilityId,
+        corporation_id: opportunity.corporationId,
+        state: 'sent',
+        message: referralSecret,
+        proposed_start_date: '2026-12-01',
+        proposed_schedule: '[]',
+        data_groups: '["basic_identity"]',
+        consent_ids: '[]',
+        consent_override_id: null,
+        idempotency_key: `matrix-${referralId}`,
+        sent_at: nowIso(),
+        viewed_at: null,
+        last_transition_at: nowIso(),
+        closed_at: null,
+        close_reason_code: null,
+        close_note: null,
+        reminded_at: null,
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
+    cases.push({
+      label: `referral ${referralSecret}`,
+      path: `/referrals/${referralId}`,
+      secret: referralSecret,
+      allowed: rule('referral.read', {
+        kind: 'referral',
+        id: referralId,
+        agencyId: p.agencyId,
+        facilityId: opportunity.facilityId,
+        corporationId: opportunity.corporationId,
+        state: 'sent',
+      }),
+      apiPath: `/api/v1/referrals/${referralId}`,
+    });
+    // Its appointments and its three-party record (src/referrals/appointments, decisions).
+    const referralSubject = {
+      kind: 'referral',
+      id: referralId,
+      agencyId: p.agencyId,
+      facilityId: opportunity.facilityId,
+      corporationId: opportunity.corporationId,
+      state: 'sent',
+    } as const;
+    cases.push(
+      {
+        label: `appointments of ${referralSecret}`,
+        path: `/referrals/${referralId}/appointments`,
+        secret: opportunity.title,
+        allowed: rule('appointment.read', referralSubject),
+        apiPath: `/api/v1/referrals/${referralId}/appointments`,
+      },
+      {
+        label: `meeting record of ${referralSecret}`,
+        path: `/referrals/${referralId}/meeting-record`,
+        secret: opportunity.title,
+        allowed: rule('meeting_record.read', referralSubject),
+        apiPath: `/api/v1/referrals/${referralId}/meeting-record`,
+      },
+    );
+  }
   return { users, cases, strangerB, world };
 }
 
@@ -280,5 +471,42 @@ describeEachDatabase('authorization matrix', (current) => {
       .where('id', '=', matrix.strangerB)
       .executeTakeFirstOrThrow();
     expect(stranger.active).toBe(1);
+  });
+
+  it('opens a notification (通知) for its owner only, on the page and the API', async () => {
+    const owner = matrix.users.find((user) => user.role === 'counsellor');
+    if (!owner) throw new Error('matrix: no counsellor');
+    const title = '行列テストの通知 あおば作業所';
+    await current()
+      .db.transaction()
+      .execute((trx) =>
+        notify(trx, {
+          userIds: [owner.actor.userId],
+          kind: 'test',
+          title: { ja: title, en: title },
+          link: '/inbox',
+        }),
+      );
+    const { id } = await current()
+      .db.selectFrom('notification')
+      .select('id')
+      .where('title_ja', '=', title)
+      .executeTakeFirstOrThrow();
+    const app = buildTestApp(current());
+    for (const user of matrix.users) {
+      const isOwner = user.actor.userId === owner.actor.userId;
+      const client = new TestClient(app);
+      await client.postForm('/login', { email: user.email, password: PASSWORD });
+      const page = await client.request(`/inbox/${id}`);
+      expect(page.status, `${user.role} opens the counsellor's notification`).toBe(isOwner ? 303 : 404);
+      expect(await page.text()).not.toContain(title);
+      const api = await app.request(`/api/v1/notifications/${id}/read`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(api.status, `${user.role} marks the counsellor's notification read`).toBe(isOwner ? 200 : 404);
+      if (!isOwner) expect(await api.text()).not.toContain(title);
+    }
   });
 });

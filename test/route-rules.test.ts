@@ -30,7 +30,21 @@ const publicRoutes: [method: string, path: RegExp, why: string][] = [
     'password reset: the token is the credential',
   ],
   ['GET', /^\/p\//, 'public summaries for the program site'],
+  [
+    'GET',
+    /^\/(about|how-it-works|flow|insurance|corporations|work-places|stories|videos|news|for-corporations|for-agencies|accessibility|privacy|contact|easy|easy\/flow|easy\/insurance|furigana|robots\.txt|sitemap\.xml)$/,
+    'the public site (src/site): program pages, lists, furigana switch, robots and sitemap',
+  ],
+  ['GET', /^\/(stories|videos|news|pages)\/:slug/, 'published content by its friendly URL (drafts are 404)'],
+  ['GET', /^\/site\/photos\/:id/, 'photos of published stories only'],
   ['GET', /^\/api\/hsds(\/|$)/, 'Open Referral HSDS export: published registry only, no personal data'],
+  ['GET|POST', /^\/digest\/apply(\/sent)?$/, 'applying for はたらく場情報 without an account'],
+  ['GET|POST', /^\/digest\/confirm\/:token$/, 'digest double opt-in: the token is the credential'],
+  [
+    'GET|POST',
+    /^\/digest\/unsubscribe\/:token$/,
+    'RFC 8058 one-click unsubscribe: the signed token is the credential',
+  ],
 ];
 
 describe('route rules', () => {

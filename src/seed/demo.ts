@@ -8,11 +8,13 @@ import type { Kysely } from 'kysely';
 import { ensureDemoAgencyType } from '../accounts/organisations/service';
 import { createUser, ensureOrganisation } from '../accounts/service';
 import { emailExists, setOrganisationTwoFactorRequired } from '../accounts/store';
+import { seedSiteSamples } from '../content/seed';
 import { seedDemoParticipants } from '../participants/seed';
 import type { Database, Role } from '../platform/db/schema';
 import { DEMO_SETTING, readSetting, writeSetting } from '../platform/db/settings';
 import { nowIso } from '../platform/db/time';
 import { syncMunicipalities } from '../reference/store';
+import { seedDemoReferrals } from '../referrals/seed';
 import { ensureDemoAssignment, ensureDemoFacility } from '../registry/facilities/service';
 import { seedDemoOpportunities } from '../registry/opportunities/seed';
 
@@ -147,6 +149,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
   await seedDemoRegistry(db, ids);
   await seedDemoOpportunities(db);
   await seedDemoParticipants(db);
+  await seedDemoReferrals(db);
+  await seedSiteSamples(db);
   if (!(await isDemoLoaded(db))) await writeSetting(db, DEMO_SETTING, nowIso());
   return people.map((p) => ({
     role: p.role,

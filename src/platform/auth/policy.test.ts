@@ -27,6 +27,16 @@ describe('the policy', () => {
     [corpAdmin, false],
     [coordinator, false],
     [counsellor, false],
+  ])('lets only council staff manage the public site content (%#)', (who, allowed) => {
+    expect(can(who, 'content.manage', { kind: 'council' })).toBe(allowed);
+  });
+
+  it.each([
+    [councilAdmin, true],
+    [councilStaff, true],
+    [corpAdmin, false],
+    [coordinator, false],
+    [counsellor, false],
   ])('lets only the council list and create organisations (%#)', (who, allowed) => {
     expect(can(who, 'organisation.list', { kind: 'council' })).toBe(allowed);
     expect(can(who, 'organisation.create', { kind: 'council' })).toBe(allowed);
@@ -74,6 +84,139 @@ describe('the policy', () => {
     expect(can(corpAdmin, 'user.deactivate', { ...self, id: 'other' })).toBe(true);
     expect(can(corpAdmin, 'user.deactivate', { ...self, id: 'other', organisationId: 'corp-b' })).toBe(false);
   });
+
+  it('lets every role read its own inbox and choose how notices are mailed', () => {
+    for (const who of [councilAdmin, councilStaff, corpAdmin, coordinator, counsellor]) {
+      expect(can(who, 'notification.read', { kind: 'self' })).toBe(true);
+      expect(can(who, 'notification.settings', { kind: 'self' })).toBe(true);
+    }
+  });
+
+  it('lets the two parties of a referral schedule and decide; the council reads; others nothing', () => {
+    const referral = {
+      kind: 'referral',
+      id: 'ref-1',
+      agencyId: 'agency-x',
+      facilityId: 'fac-a1',
+      corporationId: 'corp-a',
+      state: 'meeting_scheduled',
+    } as const;
+    const otherFacility = actor('facility_coordinator', 'corp-a', ['fac-a2']);
+    const otherAgency = actor('counsellor', 'agency-y');
+    for (const action of [
+      'appointment.schedule',
+      'appointment.cancel',
+      'meeting_record.write',
+      'meeting_record.agree',
+    ] as const) {
+      expect(can(counsellor, action, referral)).toBe(true);
+      expect(can(coordinator, action, referral)).toBe(true);
+      expect(can(corpAdmin, action, referral)).toBe(true);
+      expect(can(councilStaff, action, referral)).toBe(false);
+      expect(can(otherFacility, action, referral)).toBe(false);
+      expect(can(otherAgency, action, referral)).toBe(false);
+    }
+    for (const action of ['appointment.read', 'meeting_record.read'] as const) {
+      expect(can(councilStaff, action, referral)).toBe(true);
+      expect(can(councilStaff, action, { ...referral, state: 'draft' })).toBe(false);
+      expect(can(coordinator, action, { ...referral, state: 'draft' })).toBe(false);
+      expect(can(otherAgency, action, referral)).toBe(false);
+    }
+    for (const who of [councilAdmin, councilStaff, corpAdmin, coordinator, counsellor]) {
+      expect(can(who, 'calendar.read', { kind: 'self' })).toBe(true);
+    }
+  });
+
+  it('lets a placement be read by its agency, its facility’s staff and the council; confirmed by the council; ended by agency or council', () => {
+    const placement = {
+      kind: 'placement',
+      id: 'placement-1',
+      agencyId: 'agency-x',
+      facilityId: 'fac-a1',
+      corporationId: 'corp-a',
+      status: 'awaiting_support_decision',
+    } as const;
+    const otherFacility = actor('facility_coordinator', 'corp-a', ['fac-a2']);
+    const otherCorporation = actor('corporation_admin', 'corp-b');
+    const otherAgency = actor('counsellor', 'agency-y');
+    for (const who of [counsellor, coordinator, corpAdmin, councilStaff, councilAdmin]) {
+      expect(can(who, 'placement.read', placement)).toBe(true);
+    }
+    for (const who of [otherFacility, otherCorporation, otherAgency]) {
+      expect(can(who, 'placement.read', placement)).toBe(false);
+      expect(can(who, 'placement.end', placement)).toBe(false);
+      expect(can(who, 'placement.confirm_support_decision', placement)).toBe(false);
+    }
+    expect(can(councilStaff, 'placement.confirm_support_decision', placement)).toBe(true);
+    expect(can(councilStaff, 'placement.confirm_support_decision', { ...placement, status: 'active' })).toBe(
+      false,
+    );
+    for (const who of [counsellor, coordinator, corpAdmin]) {
+      expect(can(who, 'placement.confirm_support_decision', placement)).toBe(false);
+    }
+    expect(can(counsellor, 'placement.end', placement)).toBe(true);
+    expect(can(councilStaff, 'placement.end', placement)).toBe(true);
+    expect(can(coordinator, 'placement.end', placement)).toBe(false);
+    expect(can(counsellor, 'placement.end', { ...placement, status: 'ended' })).toBe(false);
+  });
+
+  it('lets a referral be read by its agency, its facility and the council, moved only by the two parties', () => {
+    const referral = {
+      kind: 'referral',
+      id: 'ref-2',
+      agencyId: 'agency-x',
+      facilityId: 'fac-a1',
+      corporationId: 'corp-a',
+      state: 'sent',
+    } as const;
+    const draft = { ...referral, state: 'draft' } as const;
+    const otherFacility = actor('facility_coordinator', 'corp-a', ['fac-a2']);
+    const otherAgency = actor('counsellor', 'agency-y');
+    const stranger = actor('corporation_admin', 'corp-b');
+    for (const who of [counsellor, coordinator, corpAdmin, councilStaff, councilAdmin]) {
+      expect(can(who, 'referral.read', referral)).toBe(true);
+    }
+    for (const who of [otherFacility, otherAgency, stranger]) {
+      expect(can(who, 'referral.read', referral)).toBe(false);
+      expect(can(who, 'referral.transition', referral)).toBe(false);
+      expect(can(who, 'referral.message', referral)).toBe(false);
+      expect(can(who, 'referral.shared_data', referral)).toBe(false);
+    }
+    expect(can(counsellor, 'referral.read', draft)).toBe(true);
+    for (const who of [coordinator, corpAdmin, councilStaff])
+      expect(can(who, 'referral.read', draft)).toBe(false);
+    for (const who of [counsellor, coordinator, corpAdmin]) {
+      expect(can(who, 'referral.transition', referral)).toBe(true);
+      expect(can(who, 'referral.message', referral)).toBe(true);
+      expect(can(who, 'referral.mediate', referral)).toBe(false);
+    }
+    expect(can(councilStaff, 'referral.transition', referral)).toBe(false);
+    expect(can(councilStaff, 'referral.mediate', referral)).toBe(true);
+    expect(can(coordinator, 'referral.shared_data', referral)).toBe(true);
+    expect(can(corpAdmin, 'referral.shared_data', referral)).toBe(true);
+    expect(can(counsellor, 'referral.shared_data', referral)).toBe(false);
+    expect(can(councilStaff, 'referral.shared_data', referral)).toBe(false);
+    const participant = { kind: 'participant', id: 'p-1', agencyId: 'agency-x' } as const;
+    expect(can(counsellor, 'referral.create', participant)).toBe(true);
+    expect(can(otherAgency, 'referral.create', participant)).toBe(false);
+    expect(can(councilStaff, 'referral_reason.manage', { kind: 'council' })).toBe(true);
+    expect(can(corpAdmin, 'referral_reason.manage', { kind: 'council' })).toBe(false);
+  });
+
+  it.each([
+    [councilAdmin, true],
+    [councilStaff, true],
+    [corpAdmin, false],
+    [coordinator, false],
+    [counsellor, false],
+  ])(
+    'lets only council staff manage the digest; anyone subscribes and reads the archive (%#)',
+    (who, allowed) => {
+      expect(can(who, 'digest.manage', { kind: 'council' })).toBe(allowed);
+      expect(can(who, 'digest.subscribe', { kind: 'self' })).toBe(true);
+      expect(can(who, 'digest.read', { kind: 'self' })).toBe(true);
+    },
+  );
 
   it('keeps the audit log to council admins', () => {
     expect(can(councilAdmin, 'audit.read', { kind: 'council' })).toBe(true);

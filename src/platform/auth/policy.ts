@@ -21,7 +21,23 @@ export type Subject =
   | { kind: 'user'; id: string; organisationId: string; role: Role }
   | { kind: 'invitation'; organisationId: string; organisationKind: OrganisationKind; role: Role }
   | { kind: 'opportunity'; id: string; facilityId: string; corporationId: string; status: string }
-  | { kind: 'participant'; id: string; agencyId: string };
+  | { kind: 'participant'; id: string; agencyId: string }
+  | {
+      kind: 'referral';
+      id: string;
+      agencyId: string;
+      facilityId: string;
+      corporationId: string;
+      state: string;
+    }
+  | {
+      kind: 'placement';
+      id: string;
+      agencyId: string;
+      facilityId: string;
+      corporationId: string;
+      status: string;
+    };
 
 type SubjectOf<K extends Subject['kind']> = Extract<Subject, { kind: K }>;
 
@@ -70,6 +86,28 @@ function mayKeepFacilityOffer(actor: Actor, facilityId: string, corporationId: s
  */
 function keepsCase(actor: Actor, agencyId: string): boolean {
   return actor.role === 'counsellor' && actor.organisationId === agencyId;
+}
+
+/** The facility side of a referral: its assigned coordinators and its corporation's admins. */
+function isReferralFacility(actor: Actor, facilityId: string, corporationId: string): boolean {
+  if (actor.role === 'corporation_admin') return actor.organisationId === corporationId;
+  return actor.role === 'facility_coordinator' && actor.facilityIds.includes(facilityId);
+}
+
+/** A party to a referral: the sending agency's counsellors, or its facility (once sent). */
+function isReferralParty(actor: Actor, r: SubjectOf<'referral'>): boolean {
+  if (actor.role === 'counsellor') return actor.organisationId === r.agencyId;
+  return r.state !== 'draft' && isReferralFacility(actor, r.facilityId, r.corporationId);
+}
+
+/** The facility side of a placement: its assigned coordinators and its corporation's admins. */
+function isPlacementFacility(actor: Actor, facilityId: string, corporationId: string): boolean {
+  if (actor.role === 'corporation_admin') return actor.organisationId === corporationId;
+  return (
+    actor.role === 'facility_coordinator' &&
+    actor.organisationId === corporationId &&
+    actor.facilityIds.includes(facilityId)
+  );
 }
 
 function rule<K extends Subject['kind']>(
@@ -178,7 +216,69 @@ export const policy = {
   'participant.transfer': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
   'audit.read': rule('council', isCouncilAdmin),
   'mail.read': rule('council', isCouncil),
+  // The public site's content (pages, news, stories, videos, furigana corrections): council staff.
+  'content.manage': rule('council', isCouncil),
+  // 受け入れ依頼 (issue 7, src/referrals): sent by the case's counsellors; read by the agency,
+  // the facility's coordinators and its corporation admins (not while a draft), and council staff
+  // (state and timeline; personal data only through a consented share). Moved by the two parties,
+  // each only by its own events (referrals/state-machine.ts); the council adds mediation notes.
+  'referral.list': rule('self', () => true),
+  'referral.create': rule('participant', (a, p) => keepsCase(a, p.agencyId)),
+  'referral.read': rule('referral', (a, r) => (isCouncil(a) && r.state !== 'draft') || isReferralParty(a, r)),
+  'referral.transition': rule('referral', isReferralParty),
+  'referral.message': rule('referral', isReferralParty),
+  'referral.mediate': rule('referral', (a, r) => isCouncil(a) && r.state !== 'draft'),
+  // The consented shared data is for the facility the request was sent to.
+  'referral.shared_data': rule(
+    'referral',
+    (a, r) => r.state !== 'draft' && isReferralFacility(a, r.facilityId, r.corporationId),
+  ),
+  'referral_reason.manage': rule('council', isCouncil),
+  // 見学・面接・体験・三者協議 and the decision record (issue 7, src/referrals/appointments and
+  // decisions): read like the referral; scheduled, cancelled, written and agreed by its two
+  // parties (which event each party may apply is the state machine's rule). The calendar page
+  // is every user's own, its rows scoped like the referrals.
+  'appointment.read': rule(
+    'referral',
+    (a, r) => (isCouncil(a) && r.state !== 'draft') || isReferralParty(a, r),
+  ),
+  'appointment.schedule': rule('referral', isReferralParty),
+  'appointment.cancel': rule('referral', isReferralParty),
+  'meeting_record.read': rule(
+    'referral',
+    (a, r) => (isCouncil(a) && r.state !== 'draft') || isReferralParty(a, r),
+  ),
+  'meeting_record.write': rule('referral', isReferralParty),
+  'meeting_record.agree': rule('referral', isReferralParty),
+  'calendar.read': rule('self', () => true),
+  // はたらく場の決定 (issue 7, src/placements): read by the case's agency, the facility's
+  // coordinators and its corporation admins, and council staff (without the person's name);
+  // lists are scoped by the store. The council confirms the municipality's 支援決定 (B–D) for a
+  // placement waiting for it; the agency's counsellors or the council end a placement.
+  'placement.list': rule('self', () => true),
+  'placement.read': rule(
+    'placement',
+    (a, p) =>
+      isCouncil(a) || keepsCase(a, p.agencyId) || isPlacementFacility(a, p.facilityId, p.corporationId),
+  ),
+  'placement.confirm_support_decision': rule(
+    'placement',
+    (a, p) => isCouncil(a) && p.status === 'awaiting_support_decision',
+  ),
+  'placement.end': rule(
+    'placement',
+    (a, p) => p.status !== 'ended' && (isCouncil(a) || keepsCase(a, p.agencyId)),
+  ),
+  // 通知 (issue 7, src/notifications): every user reads and marks their own inbox and chooses
+  // immediate mail or a daily summary; the store scopes every row to the caller.
+  'notification.read': rule('self', () => true),
+  'notification.settings': rule('self', () => true),
   'account.manage': rule('self', () => true),
+  // はたらく場情報 by e-mail (src/digest): anyone signed in subscribes their own address and
+  // reads the archive of sent editions; council staff manage subscribers and editions.
+  'digest.subscribe': rule('self', () => true),
+  'digest.read': rule('self', () => true),
+  'digest.manage': rule('council', isCouncil),
 } as const;
 
 export type Action = keyof typeof policy;

@@ -309,6 +309,11 @@ export interface OpportunityWindowTable {
   /** Headcount, 0–99. */
   capacity: number;
   position: number;
+  /**
+   * capacity − holding placements (active or awaiting_support_decision) occupying this window
+   * (migration 013; kept by src/placements). Negative when capacity was lowered below them.
+   */
+  open_places: number;
 }
 
 /** One change of an opportunity: who, when, which fields (before/after), and the full snapshot. */
@@ -467,6 +472,383 @@ export interface SupportLogEntryTable {
   recorded_at: string;
 }
 
+/** お知らせ: one notice in a user's inbox (migration 012). Holds no participant data. */
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  /** What it is about, e.g. 'referral.sent'; for filtering and tests, not shown. */
+  kind: string;
+  title_ja: string;
+  title_en: string;
+  /** An in-app path, e.g. '/referrals/…'. */
+  link: string;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
+  summarised_at: string | null;
+}
+
+export type NotificationDelivery = 'immediate' | 'daily';
+
+/** How a user wants notices by mail: each at once, or one summary a day (migration 012). */
+export interface NotificationPreferenceTable {
+  user_id: string;
+  delivery: Generated<NotificationDelivery>;
+  updated_at: string;
+}
+
+/** The kinds of appointment on a referral (migration 014): 見学, 面接, 体験, 三者協議. */
+export type AppointmentKind = 'visit' | 'interview' | 'trial' | 'meeting';
+
+/** An appointment on a referral: when, where, who (issue 7; src/referrals/appointments). */
+export interface AppointmentTable {
+  id: string;
+  referral_id: string;
+  kind: AppointmentKind;
+  /** 'YYYY-MM-DD' (Tokyo). */
+  date: string;
+  /** 'HH:MM'. */
+  start_time: string;
+  end_time: string;
+  place: string;
+  /** JSON array of { name, party: 'participant'|'agency'|'facility'|'council', userId? }. */
+  attendees: string;
+  note: string | null;
+  /** iCalendar SEQUENCE of the last invitation (0, then +1 per change). */
+  sequence: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+}
+
+export type MeetingOutcome = 'draft' | 'agreed' | 'not_agreed';
+export type SupportDecisionStatus = 'in_place' | 'pending' | 'not_needed';
+
+/** 三者協議の記録: what the three parties agreed on a referral (src/referrals/decisions). */
+export interface MeetingRecordTable {
+  id: string;
+  referral_id: string;
+  held_on: string | null;
+  /** JSON array of { name, party }. */
+  attendees: string;
+  /** WorkFormOffer a_employed … d_unpaid. */
+  work_form: string | null;
+  start_date: string | null;
+  /** JSON array of { weekday (ISO 1–7), start 'HH:MM', end 'HH:MM' }. */
+  schedule: string;
+  /** JSON array of task category codes. */
+  tasks: string;
+  task_note: string | null;
+  /** JSON array of support codes. */
+  supports: string;
+  support_note: string | null;
+  pay_note: string | null;
+  transport_note: string | null;
+  first_review_on: string | null;
+  insurance_needed: number;
+  support_decision_status: SupportDecisionStatus;
+  participant_agreed_on: string | null;
+  participant_agreement_recorded_by: string | null;
+  agency_agreed_on: string | null;
+  agency_agreed_by: string | null;
+  facility_agreed_on: string | null;
+  facility_agreed_by: string | null;
+  outcome: MeetingOutcome;
+  not_agreed_reason: string | null;
+  not_agreed_note: string | null;
+  placement_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export type ReferralStateCode =
+  | 'draft'
+  | 'sent'
+  | 'viewed'
+  | 'questions'
+  | 'visit_scheduled'
+  | 'trial_scheduled'
+  | 'meeting_scheduled'
+  | 'agreed'
+  | 'not_agreed'
+  | 'declined'
+  | 'withdrawn'
+  | 'expired';
+export type ReferralParty = 'agency' | 'facility' | 'council' | 'system';
+
+/** 受け入れ依頼 (migration 011): a counsellor's request that a facility accept a participant. */
+export interface ReferralTable {
+  id: string;
+  participant_id: string;
+  agency_id: string;
+  counsellor_user_id: string;
+  opportunity_id: string;
+  facility_id: string;
+  corporation_id: string;
+  state: ReferralStateCode;
+  message: string;
+  /** 'YYYY-MM-DD'. */
+  proposed_start_date: string | null;
+  /** JSON array of { weekday (ISO 1–7), start 'HH:MM', end 'HH:MM' }. */
+  proposed_schedule: string;
+  /** JSON array of ConsentDataGroup shared with the facility. */
+  data_groups: string;
+  /** JSON array of consent ids that covered the share when it was sent. */
+  consent_ids: string;
+  consent_override_id: string | null;
+  idempotency_key: string;
+  sent_at: string | null;
+  viewed_at: string | null;
+  last_transition_at: string;
+  closed_at: string | null;
+  close_reason_code: string | null;
+  close_note: string | null;
+  reminded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One step of a referral's timeline: who (user, organisation, party), when, which event, from → to. */
+export interface ReferralEventTable {
+  id: string;
+  referral_id: string;
+  at: string;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  party: ReferralParty;
+  event: string;
+  from_state: ReferralStateCode | null;
+  to_state: ReferralStateCode;
+  reason_code: string | null;
+  note: string | null;
+}
+
+/** The thread of a referral: messages between counsellor and facility, and council mediation notes. */
+export interface ReferralMessageTable {
+  id: string;
+  referral_id: string;
+  kind: 'message' | 'mediation_note';
+  author_user_id: string | null;
+  author_organisation_id: string | null;
+  party: ReferralParty;
+  body: string;
+  created_at: string;
+}
+
+/** A reason for closing a referral (declined, not agreed, withdrawn), edited by council staff. */
+export interface ReferralCloseReasonTable {
+  code: string;
+  label_ja: string;
+  label_en: string;
+  for_declined: number;
+  for_not_agreed: number;
+  for_withdrawn: number;
+  active: number;
+  sort_order: number;
+  updated_at: string;
+}
+
+/** Public site content (issue 9): a page, news item, story (インタビュー) or video (動画). */
+export type SiteContentKind = 'page' | 'news' | 'story' | 'video';
+export interface SiteContentTable {
+  id: string;
+  kind: SiteContentKind;
+  /** Friendly URL part, unique per kind: /stories/<slug>. */
+  slug: string;
+  status: 'draft' | 'published';
+  /** Visible to the public once status is published and this moment has come (ISO UTC). */
+  publish_at: string | null;
+  first_published_at: string | null;
+  title_ja: string;
+  title_en: string;
+  summary_ja: string;
+  summary_en: string;
+  /** Markdown; rendered through markdown-it (no raw HTML) and sanitize-html. */
+  body_ja: string;
+  body_en: string;
+  /** Videos: a URL on an allow-listed host (content/video.ts). */
+  video_url: string | null;
+  speakers: string;
+  transcript_ja: string;
+  transcript_en: string;
+  /** Stories: the photo and the recorded consent of the person shown. */
+  photo_id: string | null;
+  photo_alt_ja: string;
+  photo_alt_en: string;
+  consent_person: string;
+  consent_date: string | null;
+  consent_scope: string;
+  revision: number;
+  is_demo: number;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every saved version of a content item: the editable fields as JSON. */
+export interface SiteContentRevisionTable {
+  content_id: string;
+  revision: number;
+  snapshot: string;
+  note: string;
+  changed_by: string | null;
+  changed_at: string;
+}
+
+/** An uploaded story photo, kept in the database as base64 (docs/decisions/028). */
+export interface SitePhotoTable {
+  id: string;
+  media_type: string;
+  data: string;
+  bytes: number;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+/** A manual furigana reading, applied before the morphological analyser's guess. */
+export interface FuriganaCorrectionTable {
+  surface: string;
+  reading: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** はたらく場の決定 (migration 013): 'active' and 'awaiting_support_decision' hold places. */
+export type PlacementStatus = 'active' | 'awaiting_support_decision' | 'ended';
+
+/** はたらく場の決定: who works where, from when, on which days and times (src/placements). */
+export interface PlacementTable {
+  id: string;
+  participant_id: string;
+  opportunity_id: string;
+  facility_id: string;
+  corporation_id: string;
+  agency_id: string;
+  referral_id: string | null;
+  /** WorkFormOffer ('a_employed' … 'd_unpaid'). */
+  work_form: string;
+  /** 'YYYY-MM-DD'. */
+  start_date: string;
+  end_date: string | null;
+  /** JSON [{ weekday 1–7, start 'HH:MM', end 'HH:MM' }]: the person's own weekly schedule. */
+  schedule: string;
+  status: PlacementStatus;
+  counsellor_user_id: string;
+  facility_contact_name: string | null;
+  created_at: string;
+  updated_at: string;
+  ended_at: string | null;
+}
+
+/** The opportunity time windows a placement occupies (its schedule overlaps them). */
+export interface PlacementWindowTable {
+  placement_id: string;
+  window_id: string;
+}
+
+/** はたらく場情報 by e-mail (issue 8, migration 015). */
+export type DigestSubscriberStatus =
+  | 'pending_confirmation'
+  | 'pending_approval'
+  | 'active'
+  | 'unsubscribed'
+  | 'paused';
+
+export interface DigestSubscriberTable {
+  id: string;
+  email: string;
+  name: string;
+  organisation_name: string;
+  user_id: string | null;
+  organisation_id: string | null;
+  status: DigestSubscriberStatus;
+  /** JSON arrays of codes; an empty list means every one. */
+  municipalities: string;
+  work_forms: string;
+  tasks: string;
+  weekly: number;
+  skip_empty: number;
+  confirm_token_hash: string | null;
+  confirm_expires_at: string | null;
+  confirmed_at: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  unsubscribed_at: string | null;
+  permanent_failures: number;
+  paused_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type DigestEditionKind = 'edition' | 'weekly';
+export type DigestEditionStatus = 'scheduled' | 'sending' | 'sent' | 'cancelled';
+
+export interface DigestEditionTable {
+  id: string;
+  kind: DigestEditionKind;
+  title: string;
+  status: DigestEditionStatus;
+  scheduled_for: string;
+  since: string | null;
+  frozen_at: string | null;
+  recipients: number;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+  cancelled_at: string | null;
+}
+
+export interface DigestEditionItemTable {
+  edition_id: string;
+  opportunity_id: string;
+  change: 'new' | 'changed' | 'closed' | null;
+  is_open: number;
+  municipality_code: string;
+  position: number;
+  snapshot: string;
+}
+
+export type DigestDeliveryStatus = 'waiting' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+export interface DigestDeliveryTable {
+  id: string;
+  edition_id: string;
+  subscriber_id: string;
+  email: string;
+  status: DigestDeliveryStatus;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  message_id: string;
+  content_key: string;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+/**
+ * Kept by database triggers (migration 017): SQLite maps an opportunity to its FTS5 bigram row
+ * (`opportunity_search_gram`, a virtual table queried with raw SQL); PostgreSQL holds the bigrams
+ * in a text[] (`opportunity_search_gram.grams`). Read by registry/search only; never written by code.
+ */
+export interface OpportunitySearchDocTable {
+  key: number;
+  opportunity_id: string;
+}
+
+/** A write to the registry, logged by triggers (migration 017); both ids null = everything. */
+export interface RegistryChangeTable {
+  seq: Generated<number>;
+  opportunity_id: string | null;
+  facility_id: string | null;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   setting: SettingTable;
@@ -493,6 +875,26 @@ export interface Database {
   consent_override: ConsentOverrideTable;
   support_log_entry: SupportLogEntryTable;
   participant_candidate: ParticipantCandidateTable;
+  referral: ReferralTable;
+  referral_event: ReferralEventTable;
+  referral_message: ReferralMessageTable;
+  referral_close_reason: ReferralCloseReasonTable;
+  notification: NotificationTable;
+  notification_preference: NotificationPreferenceTable;
+  appointment: AppointmentTable;
+  meeting_record: MeetingRecordTable;
+  site_content: SiteContentTable;
+  site_content_revision: SiteContentRevisionTable;
+  site_photo: SitePhotoTable;
+  furigana_correction: FuriganaCorrectionTable;
+  placement: PlacementTable;
+  placement_window: PlacementWindowTable;
+  digest_subscriber: DigestSubscriberTable;
+  digest_edition: DigestEditionTable;
+  digest_edition_item: DigestEditionItemTable;
+  digest_delivery: DigestDeliveryTable;
+  opportunity_search_doc: OpportunitySearchDocTable;
+  registry_change: RegistryChangeTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
