@@ -241,6 +241,7 @@ async function runParent(): Promise<void> {
     for (const n of sizes) {
       sink.reset();
       let database = values.database ?? 'sqlite';
+      let dropDatabase: (() => Promise<void>) | undefined;
       if (database === 'sqlite') database = join(makeTempDir('hataraku-digest-bench-'), 'bench.db');
       else if (database.startsWith('postgres')) {
         // A fresh database per run on the given server.
@@ -253,6 +254,13 @@ async function runParent(): Promise<void> {
         await admin.end();
         const url = new URL(database);
         url.pathname = `/${name}`;
+        const server = database;
+        dropDatabase = async () => {
+          const client = new pg.Client({ connectionString: server });
+          await client.connect();
+          await client.query(`drop database if exists ${name} with (force)`);
+          await client.end();
+        };
         database = url.toString();
       }
       process.stdout.write(`${n} subscribers… `);
@@ -280,6 +288,7 @@ async function runParent(): Promise<void> {
         { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' } },
       );
       const code = await child.exited;
+      await dropDatabase?.();
       const line = child
         .tail()
         .split('\n')

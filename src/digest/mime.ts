@@ -50,6 +50,11 @@ export function buildRawMail(input: RawMailInput): Readable {
   return Readable.from(rawMailPieces(input), { objectMode: false });
 }
 
+/** Everything of the message before the shared attachment section (which follows as it is). */
+export function rawMailHead(input: RawMailInput): Buffer {
+  return rawMailPieces(input)[0] as Buffer;
+}
+
 export function rawMailPieces(input: RawMailInput): Buffer[] {
   const root = new MimeNode(false);
   const boundary = input.attachments ? MIXED : ALTERNATIVE;

@@ -27,8 +27,9 @@ import { AttachmentCache, type CachedAttachments } from './attachments';
 import { contentFor, type EditionContent, type FrozenItem, isEmptyContent } from './edition';
 import { composeDigestMail, describePreferences } from './mail';
 import { digestMessages } from './messages';
-import { attachmentSection, buildRawMail, isPlainAddress } from './mime';
+import { attachmentSection, buildRawMail, isPlainAddress, rawMailHead } from './mime';
 import { type DigestPreferences, preferenceKey, preferencesOfRow } from './preferences';
+import { SmtpThreads } from './smtp-threads';
 import {
   type ClaimedDelivery,
   claimDeliveries,
@@ -61,6 +62,11 @@ export type DigestSenderOptions = {
   locale?: Locale;
   /** Messages in flight at once (SMTP connections in the pool). */
   concurrency?: number;
+  /**
+   * Worker threads that send the built messages (each with its own SMTP pool, the connections
+   * shared out); 0 sends from this thread. Default 2.
+   */
+  smtpThreads?: number;
   batchSize?: number;
   /**
    * The most messages that may be accepted by the relay (or on their way) but not yet recorded
@@ -234,27 +240,32 @@ export function createDigestSender(options: DigestSenderOptions) {
   const rate = new RateLimiter(options.sendRate);
   const attachments = new AttachmentCache(16);
   const owner = `${process.pid}:${Math.random().toString(36).slice(2, 10)}`;
-  const transporter = options.smtpUrl
-    ? nodemailer.createTransport({
-        url: options.smtpUrl,
-        pool: true,
-        maxConnections: concurrency,
-        maxMessages: Number.POSITIVE_INFINITY,
-        connectionTimeout: 15_000,
-        greetingTimeout: 15_000,
-        socketTimeout: 60_000,
-      } satisfies SMTPPool.Options)
-    : undefined;
+  const transport = (maxConnections: number): SMTPPool.Options => ({
+    url: options.smtpUrl,
+    pool: true,
+    maxConnections,
+    maxMessages: Number.POSITIVE_INFINITY,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
+  const transporter = options.smtpUrl ? nodemailer.createTransport(transport(concurrency)) : undefined;
+  const threadCount = Math.min(options.smtpThreads ?? 2, concurrency);
+  const threads =
+    options.smtpUrl && threadCount > 0
+      ? new SmtpThreads(threadCount, transport(Math.ceil(concurrency / threadCount)))
+      : undefined;
 
   // The envelope sender: the address of the From header.
   const envelopeFrom = addressparser(options.from, { flatten: true })[0]?.address ?? options.from;
   // Each cached attachment set's parts encoded once as the tail of a raw message.
-  const sections = new WeakMap<CachedAttachments, Buffer>();
-  function sectionOf(files: CachedAttachments): Buffer | undefined {
+  const sections = new WeakMap<CachedAttachments, { key: number; bytes: Buffer }>();
+  let sectionKeys = 0;
+  function sectionOf(files: CachedAttachments) {
     if (files.raw.length === 0) return undefined;
     let section = sections.get(files);
     if (!section) {
-      section = attachmentSection(files.raw);
+      section = { key: ++sectionKeys, bytes: attachmentSection(files.raw) };
       sections.set(files, section);
     }
     return section;
@@ -346,20 +357,21 @@ export function createDigestSender(options: DigestSenderOptions) {
     try {
       if (transporter && isPlainAddress(delivery.email)) {
         // The message built here once, not composed through nodemailer's streams (mime.ts).
-        await transporter.sendMail({
-          envelope: { from: envelopeFrom, to: [delivery.email] },
-          raw: buildRawMail({
-            from: options.from,
-            to: delivery.email,
-            subject: mail.subject,
-            messageId: delivery.message_id,
-            headers: mail.headers,
-            text: mail.text,
-            html: mail.html,
-            attachments: sectionOf(files),
-            date: now(),
-          }),
-        });
+        const section = sectionOf(files);
+        const input = {
+          from: options.from,
+          to: delivery.email,
+          subject: mail.subject,
+          messageId: delivery.message_id,
+          headers: mail.headers,
+          text: mail.text,
+          html: mail.html,
+          attachments: section?.bytes,
+          date: now(),
+        };
+        const envelope = { from: envelopeFrom, to: [delivery.email] };
+        if (threads?.available) await threads.send(envelope, rawMailHead(input), section);
+        else await transporter.sendMail({ envelope, raw: buildRawMail(input) });
       } else if (transporter) {
         await transporter.sendMail({
           from: options.from,
@@ -478,7 +490,10 @@ export function createDigestSender(options: DigestSenderOptions) {
   return {
     sendEdition,
     stats: () => ({ attachmentRenders: attachments.renders, renderMs: Math.round(attachments.renderMs) }),
-    close: () => transporter?.close(),
+    close: () => {
+      transporter?.close();
+      threads?.close().catch(() => {});
+    },
   };
 }
 
