@@ -30,6 +30,12 @@ export type Exclusion =
 
 export type ConstraintOptions = { includeFull: boolean };
 
+/**
+ * Facts already worked out for this pair (rankOpportunities computes them once for both the
+ * constraints and the score); each is computed here when absent.
+ */
+export type KnownFacts = { fitting?: TimeWindow[]; travel?: { estimate: TravelEstimate | undefined } };
+
 /** The forms the person can use: A always; B–D only with a 支援決定. */
 export function usableForms(needs: MatchNeeds, forms: readonly WorkFormOffer[]): WorkFormOffer[] {
   return forms.filter((f) => needs.hasSupportDecision || !needsCertification(f));
@@ -47,11 +53,12 @@ export function exclusionsOf(
   needs: MatchNeeds,
   o: MatchOpportunity,
   options: ConstraintOptions,
+  known: KnownFacts = {},
 ): Exclusion[] {
   const found: Exclusion[] = [];
   if (o.status !== 'published' && o.status !== 'full')
     found.push({ rule: 'not_accepting', status: o.status });
-  const fitting: TimeWindow[] = fittingWindows(o, needs);
+  const fitting: TimeWindow[] = known.fitting ?? fittingWindows(o, needs);
   if (needs.windows.length > 0 && fitting.length === 0) found.push({ rule: 'no_fitting_window' });
   if (!options.includeFull) {
     const open = fitting.some((w) => openPlaces(w) > 0);
@@ -61,7 +68,7 @@ export function exclusionsOf(
   if (usableForms(needs, o.workForms).length === 0) found.push({ rule: 'work_form', forms: o.workForms });
   const unavailable = needs.supports.filter((s) => o.supportsUnavailable.includes(s));
   if (unavailable.length > 0) found.push({ rule: 'support_unavailable', supports: unavailable });
-  const travel = estimateTravel(needs, o);
+  const travel = known.travel ? known.travel.estimate : estimateTravel(needs, o);
   if (travel && beyondReach(needs, travel))
     found.push({
       rule: 'too_far',

@@ -9,7 +9,7 @@
  */
 import type { SupportCode, TaskCategory, TimeWindow } from '../registry/opportunities/opportunity';
 import { CONFIRM_EVERY_DAYS, daysAgo, STALE_AFTER_DAYS } from '../registry/opportunities/opportunity';
-import { type ConstraintOptions, exclusionsOf } from './constraints';
+import { type ConstraintOptions, exclusionsOf, type KnownFacts } from './constraints';
 import {
   estimateTravel,
   fittingWindows,
@@ -18,7 +18,7 @@ import {
   sameOffice,
   TRAVEL_TOLERANCE,
   type TravelEstimate,
-  weekdaysOf,
+  weekdayCount,
 } from './facts';
 
 export const factorKeys = [
@@ -111,14 +111,15 @@ function rangesMeet(person: Range, offer: Range): number | null {
 export function scheduleFactor(
   needs: MatchNeeds,
   o: MatchOpportunity,
+  known: KnownFacts = {},
 ): { value: number | null; detail: FactorDetail } {
-  const fitting = fittingWindows(o, needs);
+  const fitting = known.fitting ?? fittingWindows(o, needs);
   if (needs.windows.length === 0) {
     return { value: null, detail: { factor: 'schedule', fitting: [], fitDays: 0, targetDays: 0 } };
   }
-  const available = weekdaysOf(needs.windows).length;
+  const available = weekdayCount(needs.windows);
   const targetDays = Math.max(1, Math.min(available, needs.maxDaysPerWeek ?? available));
-  const fitDays = weekdaysOf(fitting).length;
+  const fitDays = weekdayCount(fitting);
   return {
     value: Math.min(1, fitDays / targetDays),
     detail: { factor: 'schedule', fitting, fitDays, targetDays },
@@ -128,8 +129,9 @@ export function scheduleFactor(
 export function travelFactor(
   needs: MatchNeeds,
   o: MatchOpportunity,
+  known: KnownFacts = {},
 ): { value: number | null; detail: FactorDetail } {
-  const travel = estimateTravel(needs, o);
+  const travel = known.travel ? known.travel.estimate : estimateTravel(needs, o);
   const detail = {
     factor: 'travel' as const,
     travel,
@@ -180,36 +182,70 @@ export function supportsFactor(
   };
 }
 
+/**
+ * The two freshness cut-offs for `now`, remembered for the last instant asked (a ranking asks
+ * with the same `now` for every opportunity; issue 6). Keyed by the time value, so the same
+ * answer as calling daysAgo each time.
+ */
+let lastCutoffs: { time: number; stale: string; recent: string } | undefined;
+function freshnessCutoffs(now: Date): { stale: string; recent: string } {
+  const time = now.getTime();
+  if (lastCutoffs?.time !== time) {
+    lastCutoffs = {
+      time,
+      stale: daysAgo(now, STALE_AFTER_DAYS),
+      recent: daysAgo(now, CONFIRM_EVERY_DAYS),
+    };
+  }
+  return lastCutoffs;
+}
+
 export function freshnessFactor(o: MatchOpportunity, now: Date): { value: number; detail: FactorDetail } {
-  const stale = o.lastConfirmedAt <= daysAgo(now, STALE_AFTER_DAYS);
-  const recent = o.lastConfirmedAt > daysAgo(now, CONFIRM_EVERY_DAYS);
+  const cutoffs = freshnessCutoffs(now);
+  const stale = o.lastConfirmedAt <= cutoffs.stale;
+  const recent = o.lastConfirmedAt > cutoffs.recent;
   return {
     value: recent ? 1 : stale ? 0 : 0.5,
     detail: { factor: 'freshness', lastConfirmedAt: o.lastConfirmedAt, stale },
   };
 }
 
-/** The factors of one opportunity, in factorKeys order, and their total. */
+function range(min: number | null, max: number | null): Range {
+  return { min, max };
+}
+
+function rangesFactor(
+  factor: 'daily_hours' | 'days_per_week',
+  person: Range,
+  offer: Range,
+): { value: number | null; detail: FactorDetail } {
+  return { value: rangesMeet(person, offer), detail: { factor, person, offer } };
+}
+
+/**
+ * The factors of one opportunity, in factorKeys order, and their total. Written without
+ * closures: it runs for every candidate of a ranking (issue 6).
+ */
 export function scoreOpportunity(
   needs: MatchNeeds,
   o: MatchOpportunity,
   weights: Weights,
   now: Date,
+  known: KnownFacts = {},
 ): { score: number; factors: Factor[] } {
-  const person = (min: number | null, max: number | null): Range => ({ min, max });
   const parts: Record<FactorKey, { value: number | null; detail: FactorDetail }> = {
-    schedule: scheduleFactor(needs, o),
-    daily_hours: (() => {
-      const p = person(needs.minDailyMinutes, needs.maxDailyMinutes);
-      const offer = person(o.minDailyMinutes, o.maxDailyMinutes);
-      return { value: rangesMeet(p, offer), detail: { factor: 'daily_hours', person: p, offer } as const };
-    })(),
-    days_per_week: (() => {
-      const p = person(needs.minDaysPerWeek, needs.maxDaysPerWeek);
-      const offer = person(o.minDaysPerWeek, o.maxDaysPerWeek);
-      return { value: rangesMeet(p, offer), detail: { factor: 'days_per_week', person: p, offer } as const };
-    })(),
-    travel: travelFactor(needs, o),
+    schedule: scheduleFactor(needs, o, known),
+    daily_hours: rangesFactor(
+      'daily_hours',
+      range(needs.minDailyMinutes, needs.maxDailyMinutes),
+      range(o.minDailyMinutes, o.maxDailyMinutes),
+    ),
+    days_per_week: rangesFactor(
+      'days_per_week',
+      range(needs.minDaysPerWeek, needs.maxDaysPerWeek),
+      range(o.minDaysPerWeek, o.maxDaysPerWeek),
+    ),
+    travel: travelFactor(needs, o, known),
     tasks: tasksFactor(needs, o),
     supports: supportsFactor(needs, o),
     visit_trial: {
@@ -219,12 +255,13 @@ export function scoreOpportunity(
     freshness: freshnessFactor(o, now),
   };
   let score = 0;
-  const factors = factorKeys.map((key) => {
+  const factors: Factor[] = [];
+  for (const key of factorKeys) {
     const { value, detail } = parts[key];
     const points = value === null ? 0 : weights[key] * value;
     score += points;
-    return { factor: key, value, weight: weights[key], points, detail };
-  });
+    factors.push({ factor: key, value, weight: weights[key], points, detail });
+  }
   return { score, factors };
 }
 
@@ -252,11 +289,16 @@ export function rankOpportunities(
   let excluded = 0;
   for (const o of opportunities) {
     considered += 1;
-    if (exclusionsOf(needs, o, options).length > 0) {
+    // Worked out once for both the constraints and the score (issue 6).
+    const known: KnownFacts = {
+      fitting: fittingWindows(o, needs),
+      travel: { estimate: estimateTravel(needs, o) },
+    };
+    if (exclusionsOf(needs, o, options, known).length > 0) {
       excluded += 1;
       continue;
     }
-    const { score, factors } = scoreOpportunity(needs, o, options.weights, options.now);
+    const { score, factors } = scoreOpportunity(needs, o, options.weights, options.now, known);
     const scored: Scored = { opportunity: o, score, factors };
     if (top.length === options.limit) {
       const last = top[top.length - 1];
