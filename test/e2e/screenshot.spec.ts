@@ -10,7 +10,7 @@ const target = resolve(import.meta.dirname, '../../docs/screenshot.png');
 
 test('landing page screenshot for the README', async ({ page }) => {
   // Skipped in ordinary runs on purpose: it is a tool that rewrites a committed file, not a check;
-  // the landing page's content and accessibility are tested by site.spec.ts and not-found.spec.ts.
+  // the landing page's content and accessibility are tested by site.spec.ts.
   test.skip(!process.env.UPDATE_SCREENSHOT, 'set UPDATE_SCREENSHOT=1 to rewrite docs/screenshot.png');
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');
