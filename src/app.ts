@@ -1,6 +1,5 @@
 /** Builds the HTTP application: platform middleware, then each area's pages and API routes. */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
@@ -37,6 +36,7 @@ import { auditRoutes } from './platform/audit/routes';
 import { createApi, openApiDocument, requireJsonBody } from './platform/http/api';
 import { apiAuthentication } from './platform/http/api-auth';
 import { mountAssets } from './platform/http/assets';
+import { requestBodyLimit } from './platform/http/body-limit';
 import type { AppEnv, Services } from './platform/http/env';
 import { healthRoutes, type Readiness } from './platform/http/health';
 import { csrfProtection, pageContext, requestContext } from './platform/http/middleware';
@@ -101,7 +101,7 @@ export function createApp(
   const api = createApi();
   // Bounded before anything reads a body (JSON parsing, CSRF's form parsing, uploads).
   api.use(
-    bodyLimit({
+    requestBodyLimit({
       maxSize: 2 * 1024 * 1024,
       onError: (c) =>
         problem(c, {
@@ -133,7 +133,10 @@ export function createApp(
 
   const pages = new Hono<AppEnv>();
   pages.use(
-    bodyLimit({ maxSize: 12 * 1024 * 1024, onError: (c) => c.text('Request too large (over 12 MB)', 413) }),
+    requestBodyLimit({
+      maxSize: 12 * 1024 * 1024,
+      onError: (c) => c.text('Request too large (over 12 MB)', 413),
+    }),
   );
   pages.use(pageContext());
   pages.use(csrfProtection());

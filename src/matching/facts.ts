@@ -95,12 +95,24 @@ export function fastMinutesOfTime(time: string): number {
 /** An availability slot with its times as minutes after midnight, parsed once per call. */
 type Slot = { weekday: Weekday; start: number; end: number };
 
+/**
+ * The slots of the availability last asked for: a ranking asks with the same list for every
+ * candidate (issue 6). Keyed by the list itself, which nothing changes once assessed.
+ */
+let lastSlots: { of: readonly AvailabilityWindow[]; slots: Slot[] } | undefined;
+
 function slotsOf(availability: readonly AvailabilityWindow[]): Slot[] {
-  return availability.map((a) => ({
-    weekday: a.weekday,
-    start: fastMinutesOfTime(a.start),
-    end: fastMinutesOfTime(a.end),
-  }));
+  if (lastSlots?.of !== availability) {
+    lastSlots = {
+      of: availability,
+      slots: availability.map((a) => ({
+        weekday: a.weekday,
+        start: fastMinutesOfTime(a.start),
+        end: fastMinutesOfTime(a.end),
+      })),
+    };
+  }
+  return lastSlots.slots;
 }
 
 function longestOverlap(weekday: Weekday, start: number, end: number, slots: readonly Slot[]): number {
@@ -204,7 +216,7 @@ export type TravelEstimate = {
  * True when both ends are the same municipality office: the facility has no coordinates and is
  * in the participant's municipality, so the trip cannot be estimated (it is not 0 minutes).
  */
-export function sameOffice(needs: MatchNeeds, o: MatchOpportunity): boolean {
+export function sameOffice(needs: MatchNeeds, o: Placed): boolean {
   return (
     o.pointIsOffice &&
     needs.origin !== null &&
@@ -215,7 +227,10 @@ export function sameOffice(needs: MatchNeeds, o: MatchOpportunity): boolean {
 }
 
 /** The estimated trip, or undefined when either end is unknown (or both are the same office). */
-export function estimateTravel(needs: MatchNeeds, o: MatchOpportunity): TravelEstimate | undefined {
+/** Where an opportunity is, all travel needs of it. */
+export type Placed = Pick<MatchOpportunity, 'point' | 'pointIsOffice'>;
+
+export function estimateTravel(needs: MatchNeeds, o: Placed): TravelEstimate | undefined {
   if (!needs.origin || !o.point || sameOffice(needs, o)) return undefined;
   const metres = haversineKm(needs.origin, o.point) * 1000;
   const modesAssumed = needs.travelModes.length === 0;

@@ -9,11 +9,12 @@ import {
 } from '../registry/opportunities/opportunity';
 import { exclusionsOf } from './constraints';
 import { explainExclusion, explainFactors } from './explain';
-import { estimateTravel, type MatchNeeds, type MatchOpportunity, reachKm } from './facts';
+import { estimateTravel, fittingWindows, type MatchNeeds, type MatchOpportunity, reachKm } from './facts';
 import {
   defaultWeights,
   emphases,
   rankOpportunities,
+  scoreOf,
   scoreOpportunity,
   supportsFactor,
   travelFactor,
@@ -318,6 +319,16 @@ const optionsArb = fc.record({
 const score = (n: MatchNeeds, o: MatchOpportunity) => scoreOpportunity(n, o, defaultWeights, NOW).score;
 
 describe('properties', () => {
+  it("the score alone (used to rank) is exactly the factors' total", () => {
+    fc.assert(
+      fc.property(needsArb, opportunityArb, optionsArb, (n, o, options) => {
+        const weights = weightsFor(options.emphasis);
+        const known = { fitting: fittingWindows(o, n), travel: { estimate: estimateTravel(n, o) } };
+        expect(scoreOf(n, o, weights, NOW, known)).toBe(scoreOpportunity(n, o, weights, NOW).score);
+      }),
+    );
+  });
+
   it('an opportunity that breaks a hard constraint never appears', () => {
     fc.assert(
       fc.property(needsArb, fc.array(opportunityArb, { maxLength: 30 }), optionsArb, (n, list, options) => {

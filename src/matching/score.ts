@@ -101,10 +101,19 @@ export type Scored = { opportunity: MatchOpportunity; score: number; factors: Fa
 
 /** Overlap of two ranges with open ends; null when either side says nothing. */
 function rangesMeet(person: Range, offer: Range): number | null {
-  if (person.min === null && person.max === null) return null;
-  if (offer.min === null && offer.max === null) return null;
-  const low = Math.max(person.min ?? 0, offer.min ?? 0);
-  const high = Math.min(person.max ?? Number.POSITIVE_INFINITY, offer.max ?? Number.POSITIVE_INFINITY);
+  return meets(person.min, person.max, offer.min, offer.max);
+}
+
+function meets(
+  personMin: number | null,
+  personMax: number | null,
+  offerMin: number | null,
+  offerMax: number | null,
+): number | null {
+  if (personMin === null && personMax === null) return null;
+  if (offerMin === null && offerMax === null) return null;
+  const low = Math.max(personMin ?? 0, offerMin ?? 0);
+  const high = Math.min(personMax ?? Number.POSITIVE_INFINITY, offerMax ?? Number.POSITIVE_INFINITY);
   return low <= high ? 1 : 0;
 }
 
@@ -117,13 +126,18 @@ export function scheduleFactor(
   if (needs.windows.length === 0) {
     return { value: null, detail: { factor: 'schedule', fitting: [], fitDays: 0, targetDays: 0 } };
   }
-  const available = weekdayCount(needs.windows);
-  const targetDays = Math.max(1, Math.min(available, needs.maxDaysPerWeek ?? available));
+  const targetDays = targetDaysOf(needs);
   const fitDays = weekdayCount(fitting);
   return {
     value: Math.min(1, fitDays / targetDays),
     detail: { factor: 'schedule', fitting, fitDays, targetDays },
   };
+}
+
+/** The days a week the schedule factor counts as full marks. */
+function targetDaysOf(needs: MatchNeeds): number {
+  const available = weekdayCount(needs.windows);
+  return Math.max(1, Math.min(available, needs.maxDaysPerWeek ?? available));
 }
 
 export function travelFactor(
@@ -142,18 +156,22 @@ export function travelFactor(
     sameMunicipality: sameOffice(needs, o),
   };
   if (!travel) return { value: null, detail };
-  const parts: number[] = [];
-  if (needs.travelMaxMinutes !== null) {
-    parts.push(1 - travel.exactMinutes / (needs.travelMaxMinutes * TRAVEL_TOLERANCE));
-    if (travel.exactMinutes > needs.travelMaxMinutes) detail.overLimit = true;
-  }
-  if (needs.travelMaxMetres !== null) {
-    parts.push(1 - travel.metres / (needs.travelMaxMetres * TRAVEL_TOLERANCE));
-    if (travel.metres > needs.travelMaxMetres) detail.overLimit = true;
-  }
+  if (needs.travelMaxMinutes !== null && travel.exactMinutes > needs.travelMaxMinutes)
+    detail.overLimit = true;
+  if (needs.travelMaxMetres !== null && travel.metres > needs.travelMaxMetres) detail.overLimit = true;
+  return { value: travelValue(needs, travel), detail };
+}
+
+/** The travel factor's value: how far inside the limit (with tolerance) the trip stays. */
+function travelValue(needs: MatchNeeds, travel: TravelEstimate): number {
+  let value = Number.POSITIVE_INFINITY;
+  if (needs.travelMaxMinutes !== null)
+    value = Math.min(value, 1 - travel.exactMinutes / (needs.travelMaxMinutes * TRAVEL_TOLERANCE));
+  if (needs.travelMaxMetres !== null)
+    value = Math.min(value, 1 - travel.metres / (needs.travelMaxMetres * TRAVEL_TOLERANCE));
   // Without a limit, an hour's trip (× tolerance) counts as far.
-  if (parts.length === 0) parts.push(1 - travel.exactMinutes / (60 * TRAVEL_TOLERANCE));
-  return { value: Math.max(0, Math.min(...parts)), detail };
+  if (value === Number.POSITIVE_INFINITY) value = 1 - travel.exactMinutes / (60 * TRAVEL_TOLERANCE);
+  return Math.max(0, value);
 }
 
 export function tasksFactor(
@@ -161,9 +179,15 @@ export function tasksFactor(
   o: MatchOpportunity,
 ): { value: number | null; detail: FactorDetail } {
   const matched = needs.tasks.filter((t) => o.tasks.includes(t));
-  const detail = { factor: 'tasks' as const, wanted: needs.tasks, matched };
-  if (needs.tasks.length === 0) return { value: null, detail };
-  return { value: matched.length === 0 ? 0 : 0.5 + (0.5 * matched.length) / needs.tasks.length, detail };
+  return {
+    value: tasksValue(needs, matched.length),
+    detail: { factor: 'tasks' as const, wanted: needs.tasks, matched },
+  };
+}
+
+function tasksValue(needs: MatchNeeds, matched: number): number | null {
+  if (needs.tasks.length === 0) return null;
+  return matched === 0 ? 0 : 0.5 + (0.5 * matched) / needs.tasks.length;
 }
 
 /**
@@ -177,10 +201,12 @@ export function supportsFactor(
   const offered = needs.supports.filter((s) => o.supports.includes(s));
   const unknown = needs.supports.filter((s) => !o.supports.includes(s));
   return {
-    value: 1 / (1 + unknown.length),
+    value: supportsValue(unknown.length),
     detail: { factor: 'supports', needed: needs.supports, offered, unknown },
   };
 }
+
+const supportsValue = (unknown: number) => 1 / (1 + unknown);
 
 /**
  * The two freshness cut-offs for `now`, remembered for the last instant asked (a ranking asks
@@ -201,14 +227,22 @@ function freshnessCutoffs(now: Date): { stale: string; recent: string } {
 }
 
 export function freshnessFactor(o: MatchOpportunity, now: Date): { value: number; detail: FactorDetail } {
-  const cutoffs = freshnessCutoffs(now);
-  const stale = o.lastConfirmedAt <= cutoffs.stale;
-  const recent = o.lastConfirmedAt > cutoffs.recent;
+  const stale = o.lastConfirmedAt <= freshnessCutoffs(now).stale;
   return {
-    value: recent ? 1 : stale ? 0 : 0.5,
+    value: freshnessValue(o, now),
     detail: { factor: 'freshness', lastConfirmedAt: o.lastConfirmedAt, stale },
   };
 }
+
+function freshnessValue(o: MatchOpportunity, now: Date): number {
+  const cutoffs = freshnessCutoffs(now);
+  const stale = o.lastConfirmedAt <= cutoffs.stale;
+  const recent = o.lastConfirmedAt > cutoffs.recent;
+  return recent ? 1 : stale ? 0 : 0.5;
+}
+
+const visitTrialValue = (o: MatchOpportunity) =>
+  0.5 * (o.visitPossible ? 1 : 0) + 0.5 * (o.trialPossible ? 1 : 0);
 
 function range(min: number | null, max: number | null): Range {
   return { min, max };
@@ -249,7 +283,7 @@ export function scoreOpportunity(
     tasks: tasksFactor(needs, o),
     supports: supportsFactor(needs, o),
     visit_trial: {
-      value: 0.5 * (o.visitPossible ? 1 : 0) + 0.5 * (o.trialPossible ? 1 : 0),
+      value: visitTrialValue(o),
       detail: { factor: 'visit_trial', visit: Boolean(o.visitPossible), trial: Boolean(o.trialPossible) },
     },
     freshness: freshnessFactor(o, now),
@@ -265,8 +299,44 @@ export function scoreOpportunity(
   return { score, factors };
 }
 
+/**
+ * The score alone: the same values, weights and order of addition as scoreOpportunity, so the
+ * same number, without building the factors' details. Ranking scores every candidate this way
+ * and builds factors only for those it keeps (issue 6; score.test.ts checks the two agree).
+ */
+export function scoreOf(
+  needs: MatchNeeds,
+  o: MatchOpportunity,
+  weights: Weights,
+  now: Date,
+  known: Required<KnownFacts>,
+): number {
+  let score = 0;
+  if (needs.windows.length > 0)
+    score += weights.schedule * Math.min(1, weekdayCount(known.fitting) / targetDaysOf(needs));
+  const daily = meets(needs.minDailyMinutes, needs.maxDailyMinutes, o.minDailyMinutes, o.maxDailyMinutes);
+  if (daily !== null) score += weights.daily_hours * daily;
+  const days = meets(needs.minDaysPerWeek, needs.maxDaysPerWeek, o.minDaysPerWeek, o.maxDaysPerWeek);
+  if (days !== null) score += weights.days_per_week * days;
+  const travel = known.travel.estimate;
+  if (travel) score += weights.travel * travelValue(needs, travel);
+  let matched = 0;
+  for (const t of needs.tasks) if (o.tasks.includes(t)) matched += 1;
+  const tasks = tasksValue(needs, matched);
+  if (tasks !== null) score += weights.tasks * tasks;
+  let unknown = 0;
+  for (const support of needs.supports) if (!o.supports.includes(support)) unknown += 1;
+  score += weights.supports * supportsValue(unknown);
+  score += weights.visit_trial * visitTrialValue(o);
+  score += weights.freshness * freshnessValue(o, now);
+  return score;
+}
+
 /** Higher score first; equal scores by id, so the order never depends on the input's. */
-export function compareScored(a: Scored, b: Scored): number {
+export function compareScored(
+  a: { opportunity: { id: string }; score: number },
+  b: { opportunity: { id: string }; score: number },
+): number {
   if (a.score !== b.score) return b.score - a.score;
   return a.opportunity.id < b.opportunity.id ? -1 : a.opportunity.id > b.opportunity.id ? 1 : 0;
 }
@@ -284,13 +354,14 @@ export function rankOpportunities(
   opportunities: Iterable<MatchOpportunity>,
   options: RankOptions,
 ): Ranking {
-  const top: Scored[] = [];
+  type Kept = { opportunity: MatchOpportunity; score: number; known: Required<KnownFacts> };
+  const top: Kept[] = [];
   let considered = 0;
   let excluded = 0;
   for (const o of opportunities) {
     considered += 1;
-    // Worked out once for both the constraints and the score (issue 6).
-    const known: KnownFacts = {
+    // Worked out once for the constraints, the score and the kept ones' factors (issue 6).
+    const known: Required<KnownFacts> = {
       fitting: fittingWindows(o, needs),
       travel: { estimate: estimateTravel(needs, o) },
     };
@@ -298,11 +369,14 @@ export function rankOpportunities(
       excluded += 1;
       continue;
     }
-    const { score, factors } = scoreOpportunity(needs, o, options.weights, options.now, known);
-    const scored: Scored = { opportunity: o, score, factors };
+    const kept: Kept = {
+      opportunity: o,
+      score: scoreOf(needs, o, options.weights, options.now, known),
+      known,
+    };
     if (top.length === options.limit) {
       const last = top[top.length - 1];
-      if (!last || compareScored(scored, last) >= 0) continue;
+      if (!last || compareScored(kept, last) >= 0) continue;
       top.pop();
     }
     // Binary search for the insertion point.
@@ -311,10 +385,14 @@ export function rankOpportunities(
     while (low < high) {
       const mid = (low + high) >> 1;
       const current = top[mid];
-      if (current && compareScored(current, scored) <= 0) low = mid + 1;
+      if (current && compareScored(current, kept) <= 0) low = mid + 1;
       else high = mid;
     }
-    top.splice(low, 0, scored);
+    top.splice(low, 0, kept);
   }
-  return { results: top, considered, excluded };
+  const results = top.map(({ opportunity, known }): Scored => {
+    const { score, factors } = scoreOpportunity(needs, opportunity, options.weights, options.now, known);
+    return { opportunity, score, factors };
+  });
+  return { results, considered, excluded };
 }

@@ -18,14 +18,23 @@ import {
   type Weekday,
   type WorkFormOffer,
 } from '../registry/opportunities/opportunity';
+import {
+  EVER_PUBLISHED,
+  FACTS_PER_WINDOW,
+  forEachPosition,
+  OFFERS_SHORT_TERM,
+  POINT_IS_OFFICE,
+  type RegistryColumns,
+  STATUS_FULL,
+  STATUS_PUBLISHED,
+} from '../registry/search/columns';
 import type { Box } from '../registry/search/distance';
 import { positionInBox } from '../registry/search/position';
 import {
-  hourMask,
+  codeMask,
   type RegistryEntry,
   type RegistrySnapshot,
   registrySnapshot,
-  type SnapshotWindow,
 } from '../registry/search/snapshot';
 import { beyondReach } from './constraints';
 import { estimateTravel, type MatchNeeds, type MatchOpportunity } from './facts';
@@ -279,7 +288,7 @@ function opportunityOf(e: RegistryEntry, windows: TimeWindow[]): MatchOpportunit
     transportAllowance: e.transportAllowance,
     transportCapYen: e.transportCapYen,
     lastConfirmedAt: e.lastConfirmedAt,
-    point: { lat: e.lat, lng: e.lng },
+    point: e.point,
     pointIsOffice: e.pointIsOffice,
   };
 }
@@ -305,69 +314,69 @@ export function preFilterSnapshot(
   }));
   const known = availability.length > 0;
   let days = 0;
-  // Per weekday, the hours the person is available: an entry sharing none cannot overlap.
-  const hours = [0, 0, 0, 0, 0, 0, 0, 0];
-  for (const a of availability) {
-    days |= 1 << a.weekday;
-    hours[a.weekday] = (hours[a.weekday] ?? 0) | hourMask(a.start, a.end);
-  }
-  const askedDays = [...new Set(availability.map((a) => a.weekday))];
+  for (const a of availability) days |= 1 << a.weekday;
   const box = filter.box;
   const hard = filter.hardConstraints;
+  const anyTask = codeMask('task', filter.tasks).mask;
+  if (filter.tasks.length > 0 && anyTask === 0) return out;
+  const cols = snapshot.columns();
+  const { flags, taskMask, dayMask, lat, lng, windowStart, windowFacts } = cols;
+  const needed = EVER_PUBLISHED | (filter.trainingFormsUsable ? 0 : OFFERS_SHORT_TERM);
+  const status = STATUS_PUBLISHED | (filter.includeFull ? STATUS_FULL : 0);
   const kept: number[] = [];
-  for (const e of box ? snapshot.nearBox(box) : snapshot.entries) {
-    if (!e.published) continue;
-    if (e.status !== 'published' && !(filter.includeFull && e.status === 'full')) continue;
-    if (box && (e.lat < box.minLat || e.lat > box.maxLat || e.lng < box.minLng || e.lng > box.maxLng))
-      continue;
-    if (!filter.trainingFormsUsable && !e.offersShortTerm) continue;
-    if (filter.tasks.length > 0 && !filter.tasks.some((t) => e.tasks.includes(t))) continue;
-    if (known) {
-      if ((e.dayMask & days) === 0) continue;
-      let mayOverlap = false;
-      for (const d of askedDays) {
-        if (((e.hourMasks[d] ?? 0) & (hours[d] ?? 0)) !== 0) {
-          mayOverlap = true;
-          break;
-        }
-      }
-      if (!mayOverlap) continue;
+  const neededSupports = hard ? codeMask('support', hard.needs.supports).mask : 0;
+  // Where the entry at the current position is, for the travel check (read before it returns).
+  const place = { point: { lat: 0, lng: 0 }, pointIsOffice: false };
+  forEachPosition(cols, { box }, (p) => {
+    const f = flags[p] as number;
+    if ((f & needed) !== needed || (f & status) === 0) return;
+    if (box) {
+      const y = lat[p] as number;
+      const x = lng[p] as number;
+      if (y < box.minLat || y > box.maxLat || x < box.minLng || x > box.maxLng) return;
     }
+    if (anyTask !== 0 && ((taskMask[p] as number) & anyTask) === 0) return;
+    if (known && ((dayMask[p] as number) & days) === 0) return;
     // The windows on the availability: same weekday and some common minutes (as the SQL join).
     kept.length = 0;
-    const m = e.windowMinutes;
-    for (let i = 0; i < e.windows.length; i++) {
-      const w = e.windows[i] as SnapshotWindow;
+    const first = windowStart[p] as number;
+    const last = windowStart[p + 1] as number;
+    for (let i = first; i < last; i++) {
       if (known) {
-        if ((days & (1 << w.weekday)) === 0) continue;
-        const start = m[2 * i] as number;
-        const end = m[2 * i + 1] as number;
+        const at = i * FACTS_PER_WINDOW;
+        const weekday = windowFacts[at] as number;
+        if ((days & (1 << weekday)) === 0) continue;
+        const start = windowFacts[at + 1] as number;
+        const end = windowFacts[at + 2] as number;
         let overlaps = false;
         for (const a of availability) {
-          if (a.weekday === w.weekday && start < a.end && end > a.start) {
+          if (a.weekday === weekday && start < a.end && end > a.start) {
             overlaps = true;
             break;
           }
         }
         if (!overlaps) continue;
       }
-      kept.push(i);
+      kept.push(i - first);
     }
-    if (kept.length === 0) continue;
-    const windows = kept.map((i) => e.windows[i] as TimeWindow);
+    if (kept.length === 0) return;
     if (hard) {
-      let excluded = excludedForSure(e, kept, availability, filter.includeFull, hard.needs.supports);
+      let excluded = excludedForSure(cols, p, kept, availability, filter.includeFull, neededSupports);
       if (!excluded && hard.needs.origin) {
-        const travel = estimateTravel(hard.needs, opportunityOf(e, windows));
+        place.point.lat = lat[p] as number;
+        place.point.lng = lng[p] as number;
+        place.pointIsOffice = ((flags[p] as number) & POINT_IS_OFFICE) !== 0;
+        const travel = estimateTravel(hard.needs, place);
         excluded = travel !== undefined && beyondReach(hard.needs, travel);
       }
       if (excluded) {
-        out.dropped += 1;
-        continue;
+        out.dropped = (out.dropped ?? 0) + 1;
+        return;
       }
     }
-    out.push({ entry: e, windows });
-  }
+    const e = cols.order[p] as RegistryEntry;
+    out.push({ entry: e, windows: kept.map((i) => e.windows[i] as TimeWindow) });
+  });
   return out;
 }
 
@@ -378,35 +387,41 @@ export function preFilterSnapshot(
  * unless includeFull, 満員 or no open place in any fitting window.
  */
 function excludedForSure(
-  e: RegistryEntry,
+  cols: RegistryColumns,
+  p: number,
   kept: readonly number[],
   availability: readonly { weekday: number; start: number; end: number }[],
   includeFull: boolean,
-  supports: readonly SupportCode[],
+  neededSupports: number,
 ): boolean {
-  if (supports.some((s) => e.supportsUnavailable.includes(s))) return true;
+  if (((cols.supportsUnavailableMask[p] as number) & neededSupports) !== 0) return true;
+  const first = cols.windowStart[p] as number;
+  const minDaily = cols.minDailyMinutes[p] as number;
+  const facts = cols.windowFacts;
   let fitting = 0;
   let open = false;
   for (const i of kept) {
-    const w = e.windows[i] as SnapshotWindow;
+    const at = (first + i) * FACTS_PER_WINDOW;
+    const weekday = facts[at] as number;
     if (availability.length > 0) {
-      const start = e.windowMinutes[2 * i] as number;
-      const end = e.windowMinutes[2 * i + 1] as number;
+      const start = facts[at + 1] as number;
+      const end = facts[at + 2] as number;
       const length = end - start;
-      const needed = Math.min(length, e.minDailyMinutes ?? length);
+      const needed = minDaily < 0 ? length : Math.min(length, minDaily);
       let best = 0;
       for (const a of availability) {
-        if (a.weekday !== w.weekday) continue;
+        if (a.weekday !== weekday) continue;
         const overlap = Math.min(end, a.end) - Math.max(start, a.start);
         if (overlap > best) best = overlap;
       }
       if (!(needed > 0 && best >= needed)) continue;
     }
     fitting += 1;
-    if (w.openPlaces > 0) open = true;
+    if ((facts[at + 3] as number) > 0) open = true;
   }
   if (availability.length > 0 && fitting === 0) return true;
-  if (!includeFull && (e.status === 'full' || (fitting > 0 && !open))) return true;
+  const full = ((cols.flags[p] as number) & STATUS_FULL) !== 0;
+  if (!includeFull && (full || (fitting > 0 && !open))) return true;
   return false;
 }
 

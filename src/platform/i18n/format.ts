@@ -47,9 +47,23 @@ const eraFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   day: 'numeric',
 });
 
+/**
+ * Timestamps already written, per locale: Intl costs ~3 µs a call, and a result list writes the
+ * same few hundred "last updated" times on every page. Emptied when full.
+ */
+const writtenDateTimes: Record<Locale, Map<string, string>> = { ja: new Map(), en: new Map() };
+const WRITTEN_DATE_TIMES_KEPT = 10_000;
+
 /** 2026年11月25日 17:02 / 25 Nov 2026, 17:02 — from an ISO-8601 UTC timestamp. */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return dateTimeFormats[locale].format(new Date(iso));
+  const written = writtenDateTimes[locale];
+  let text = written.get(iso);
+  if (text === undefined) {
+    text = dateTimeFormats[locale].format(new Date(iso));
+    if (written.size >= WRITTEN_DATE_TIMES_KEPT) written.clear();
+    written.set(iso, text);
+  }
+  return text;
 }
 
 /** A `YYYY-MM-DD` calendar date: 2026年11月25日(水). Read as a Tokyo date, never shifted by the server zone. */

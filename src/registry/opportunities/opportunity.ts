@@ -579,7 +579,12 @@ export function needsConfirmation(
 
 /** 「情報が古い可能性」: not confirmed for STALE_AFTER_DAYS days. */
 export function isStale(opportunity: { lastConfirmedAt: string }, now: Date): boolean {
-  return opportunity.lastConfirmedAt <= daysAgo(now, STALE_AFTER_DAYS);
+  return opportunity.lastConfirmedAt <= staleThreshold(now);
+}
+
+/** A lastConfirmedAt at or before this is stale at `now` (for checking many rows at once). */
+export function staleThreshold(now: Date): string {
+  return daysAgo(now, STALE_AFTER_DAYS);
 }
 
 // ── Changes ─────────────────────────────────────────────────────────────────────────────────

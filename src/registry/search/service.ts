@@ -11,15 +11,17 @@ import {
   isStale,
   type OpportunityStatus,
   type SupportCode,
+  staleThreshold,
   type TaskCategory,
   type TimeWindow,
   type WorkFormOffer,
 } from '../opportunities/opportunity';
+import { compareByUpdate } from './columns';
 import { boundingBox, haversineKm } from './distance';
 import { effectiveSort, originOf, type SearchFilters, type SortOrder } from './filters';
 import { fitScore } from './fit';
-import { compareByUpdate, type RegistryEntry, registrySnapshot } from './snapshot';
-import { searchRowOf, searchSnapshot } from './snapshot-search';
+import { type RegistryEntry, registrySnapshot } from './snapshot';
+import { searchSnapshot } from './snapshot-search';
 import {
   countSearchRows,
   findSearchRows,
@@ -183,6 +185,7 @@ export async function searchRegistry(
     // The usual way: the in-memory snapshot, kept current from the change log (snapshot.ts).
     const snapshot = await registrySnapshot(db);
     const found = searchSnapshot(snapshot, actor, criteria, sort === 'updated' ? 'byUpdate' : 'any');
+    const staleBefore = staleThreshold(now);
     const scored: { entry: RegistryEntry; distanceKm?: number; score: number }[] = [];
     for (const { entry, fitDays, fitPlaces } of found) {
       const distanceKm = distanceOf(entry);
@@ -198,7 +201,7 @@ export async function searchRegistry(
                 visitPossible: entry.visitPossible,
                 trialPossible: entry.trialPossible,
                 status: entry.status,
-                stale: isStale(entry, now),
+                stale: entry.lastConfirmedAt <= staleBefore,
                 fitDays,
                 fitPlaces,
                 distanceKm,
@@ -215,14 +218,24 @@ export async function searchRegistry(
     else if (sort === 'distance') {
       scored.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || compareByUpdate(a.entry, b.entry));
     }
-    items = scored.slice(offset, offset + pageSize).map((s) => ({
-      ...resultOf(searchRowOf(s.entry), now, s.distanceKm),
-      windows: s.entry.windows.map(({ weekday, start, end, capacity }) => ({
-        weekday,
-        start,
-        end,
-        capacity,
-      })),
+    items = scored.slice(offset, offset + pageSize).map(({ entry, distanceKm }) => ({
+      id: entry.id,
+      title: entry.title,
+      tasks: [...entry.tasks],
+      workForms: [...entry.workForms],
+      supports: [...entry.supports],
+      visitPossible: entry.visitPossible === 1,
+      trialPossible: entry.trialPossible === 1,
+      status: entry.status,
+      updatedAt: entry.updatedAt,
+      lastConfirmedAt: entry.lastConfirmedAt,
+      stale: entry.lastConfirmedAt <= staleBefore,
+      facilityId: entry.facilityId,
+      facilityName: entry.facilityName,
+      municipalityCode: entry.municipalityCode,
+      municipalityName: entry.municipalityName,
+      distanceKm,
+      windows: entry.windows.map(({ weekday, start, end, capacity }) => ({ weekday, start, end, capacity })),
     }));
     return { total: scored.length, page: filters.page, pageSize, sort, items };
   }

@@ -4,19 +4,62 @@
  * both databases. Pure apart from reading the snapshot it is given.
  */
 import type { Actor } from '../../platform/auth/policy';
+import { minutesOfTime } from '../opportunities/opportunity';
+import {
+  compareByUpdate,
+  EVER_PUBLISHED,
+  FACTS_PER_WINDOW,
+  forEachPosition,
+  STATUS_PUBLISHED,
+  TRIAL_POSSIBLE,
+  VISIT_POSSIBLE,
+} from './columns';
 import { offersOfWorkForm } from './filters';
-import { compareByUpdate, type RegistryEntry, type RegistrySnapshot, type SnapshotWindow } from './snapshot';
-import type { SearchCriteria, SearchRowWithFit } from './store';
+import { codeMask, type RegistryEntry, type RegistrySnapshot } from './snapshot';
+import type { SearchCriteria } from './store';
 
 const isCouncil = (actor: Actor) => actor.role === 'council_admin' || actor.role === 'council_staff';
 
-/** The windows that fit: on an asked weekday, covering from–to, with open places when asked. */
-function fits(w: SnapshotWindow, c: SearchCriteria): boolean {
-  if (c.weekdays.length > 0 && !c.weekdays.includes(w.weekday)) return false;
-  if (c.from !== undefined && !(w.start <= c.from)) return false;
-  if (c.to !== undefined && !(w.end >= c.to)) return false;
-  if (c.openOnly && !(w.openPlaces > 0)) return false;
-  return true;
+const asksForWindow = (c: SearchCriteria) =>
+  c.weekdays.length > 0 || c.from !== undefined || c.to !== undefined || c.openOnly;
+
+/** The criteria as bit masks and minutes, worked out once per search rather than per entry. */
+type Compiled = {
+  /** 0 = any weekday. */
+  weekdayMask: number;
+  from: number;
+  to: number;
+  openOnly: boolean;
+  /** 0 = no condition; otherwise some of these bits must be set. */
+  anyTask: number;
+  anyOffer: number;
+  /** All of these bits must be set. */
+  allSupports: number;
+};
+
+function compile(c: SearchCriteria): Compiled | undefined {
+  let weekdayMask = 0;
+  for (const d of c.weekdays) weekdayMask |= 1 << d;
+  const offers = c.workForms.flatMap((form) => offersOfWorkForm[form]);
+  const tasks = codeMask('task', c.tasks);
+  const offered = codeMask('workForm', offers);
+  const supports = codeMask('support', c.supports);
+  // "Any of" codes none of which is known, or "all of" with an unknown one: nothing can match
+  // (the SQL compares strings and finds none).
+  if ((c.tasks.length > 0 && tasks.mask === 0) || (offers.length > 0 && offered.mask === 0)) return undefined;
+  if (!supports.allKnown) return undefined;
+  const anyTask = tasks.mask;
+  const anyOffer = offered.mask;
+  const allSupports = supports.mask;
+  return {
+    weekdayMask,
+    from: c.from === undefined ? -1 : minutesOfTime(c.from),
+    to: c.to === undefined ? -1 : minutesOfTime(c.to),
+    openOnly: c.openOnly,
+    anyTask,
+    anyOffer,
+    allSupports,
+  };
 }
 
 function bitCount(mask: number): number {
@@ -25,29 +68,7 @@ function bitCount(mask: number): number {
   return n;
 }
 
-const asksForWindow = (c: SearchCriteria) =>
-  c.weekdays.length > 0 || c.from !== undefined || c.to !== undefined || c.openOnly;
-
-export function searchRowOf(e: RegistryEntry): Omit<SearchRowWithFit, 'fitDays' | 'fitPlaces'> {
-  return {
-    id: e.id,
-    title: e.title,
-    tasks: e.tasksJson,
-    workForms: e.workFormsJson,
-    supports: e.supportsJson,
-    visitPossible: e.visitPossible,
-    trialPossible: e.trialPossible,
-    status: e.status,
-    updatedAt: e.updatedAt,
-    lastConfirmedAt: e.lastConfirmedAt,
-    facilityId: e.facilityId,
-    facilityName: e.facilityName,
-    municipalityCode: e.municipalityCode,
-    municipalityName: e.municipalityName,
-    lat: e.lat,
-    lng: e.lng,
-  };
-}
+type Found = { entry: RegistryEntry; fitDays: number; fitPlaces: number };
 
 /** The entries the SQL search would return for `actor` and `c`, with their fit figures. */
 export function searchSnapshot(
@@ -55,57 +76,73 @@ export function searchSnapshot(
   actor: Actor,
   c: SearchCriteria,
   order: 'any' | 'byUpdate' = 'any',
-): { entry: RegistryEntry; fitDays: number; fitPlaces: number }[] {
+): Found[] {
   const council = isCouncil(actor);
   if (!council && actor.role !== 'counsellor') return [];
-  const municipalities = c.municipalityCodes.length > 0 ? new Set(c.municipalityCodes) : undefined;
-  const offers = c.workForms.flatMap((form) => offersOfWorkForm[form]);
+  const k = compile(c);
+  if (!k) return [];
+  const cols = snapshot.columns();
+  const { flags, taskMask, workFormMask, supportMask, dayMask, lat, lng, windowStart, windowFacts } = cols;
+  // The flags every kept entry must have.
+  const needed =
+    (council ? 0 : EVER_PUBLISHED) |
+    (k.openOnly ? STATUS_PUBLISHED : 0) |
+    (c.visitPossible ? VISIT_POSSIBLE : 0) |
+    (c.trialPossible ? TRIAL_POSSIBLE : 0);
   const window = asksForWindow(c);
-  const out: { entry: RegistryEntry; fitDays: number; fitPlaces: number }[] = [];
+  const box = c.box;
+  const terms = c.terms;
+  const out: Found[] = [];
   // Start from the narrowest index that applies; only the whole list comes in "updated" order.
-  const source =
-    c.municipalityCodes.length > 0
-      ? snapshot.inMunicipalities(c.municipalityCodes)
-      : c.box
-        ? snapshot.nearBox(c.box)
-        : order === 'byUpdate'
-          ? snapshot.byUpdate
-          : snapshot.entries;
-  const sortAfter = order === 'byUpdate' && source !== snapshot.byUpdate;
-  for (const e of source) {
-    if (!council && !e.published) continue;
-    if (c.openOnly && e.status !== 'published') continue;
-    if (c.visitPossible && e.visitPossible !== 1) continue;
-    if (c.trialPossible && e.trialPossible !== 1) continue;
-    if (municipalities && !municipalities.has(e.municipalityCode)) continue;
-    if (c.box) {
-      const b = c.box;
-      if (e.lat < b.minLat || e.lat > b.maxLat || e.lng < b.minLng || e.lng > b.maxLng) continue;
-    }
-    if (offers.length > 0 && !offers.some((o) => (e.workForms as readonly string[]).includes(o))) continue;
-    if (c.tasks.length > 0 && !c.tasks.some((t) => e.tasks.includes(t))) continue;
-    if (c.supports.length > 0 && !c.supports.every((s) => e.supports.includes(s))) continue;
-    if (c.terms.length > 0 && !c.terms.every((t) => e.searchText.includes(t))) continue;
-    let fitDays = 0;
-    let fitPlaces = 0;
-    if (window) {
-      let days = 0;
-      for (const w of e.windows) {
-        if (!fits(w, c)) continue;
-        if ((days & (1 << w.weekday)) === 0) {
-          days |= 1 << w.weekday;
-          fitDays += 1;
-        }
-        if (w.openPlaces > fitPlaces) fitPlaces = w.openPlaces;
+  const wholeInUpdateOrder = order === 'byUpdate' && c.municipalityCodes.length === 0 && !box;
+  forEachPosition(
+    cols,
+    { municipalityCodes: c.municipalityCodes, box, byUpdate: wholeInUpdateOrder },
+    (p) => {
+      if (((flags[p] as number) & needed) !== needed) return;
+      if (k.anyTask !== 0 && ((taskMask[p] as number) & k.anyTask) === 0) return;
+      if (k.anyOffer !== 0 && ((workFormMask[p] as number) & k.anyOffer) === 0) return;
+      if (((supportMask[p] as number) & k.allSupports) !== k.allSupports) return;
+      if (box) {
+        const y = lat[p] as number;
+        const x = lng[p] as number;
+        if (y < box.minLat || y > box.maxLat || x < box.minLng || x > box.maxLng) return;
       }
-      if (days === 0) continue;
-    } else {
-      // Every window fits: its weekdays and its most open places, kept with the entry.
-      fitDays = bitCount(e.dayMask);
-      fitPlaces = e.maxOpenPlaces;
-    }
-    out.push({ entry: e, fitDays, fitPlaces });
-  }
-  if (sortAfter) out.sort((a, b) => compareByUpdate(a.entry, b.entry));
+      let fitDays = 0;
+      let fitPlaces = 0;
+      if (window) {
+        let days = 0;
+        const end = (windowStart[p + 1] as number) * FACTS_PER_WINDOW;
+        for (let j = (windowStart[p] as number) * FACTS_PER_WINDOW; j < end; j += FACTS_PER_WINDOW) {
+          const weekday = windowFacts[j] as number;
+          const open = windowFacts[j + 3] as number;
+          if (k.weekdayMask !== 0 && (k.weekdayMask & (1 << weekday)) === 0) continue;
+          if (k.from >= 0 && !((windowFacts[j + 1] as number) <= k.from)) continue;
+          if (k.to >= 0 && !((windowFacts[j + 2] as number) >= k.to)) continue;
+          if (k.openOnly && !(open > 0)) continue;
+          if ((days & (1 << weekday)) === 0) {
+            days |= 1 << weekday;
+            fitDays += 1;
+          }
+          if (open > fitPlaces) fitPlaces = open;
+        }
+        if (days === 0) return;
+      }
+      const entry = cols.order[p] as RegistryEntry;
+      if (terms.length > 0 && !containsAll(entry.searchText, terms)) return;
+      if (!window) {
+        // Every window fits: its weekdays and its most open places, kept with the entry.
+        fitDays = bitCount(dayMask[p] as number);
+        fitPlaces = entry.maxOpenPlaces;
+      }
+      out.push({ entry, fitDays, fitPlaces });
+    },
+  );
+  if (order === 'byUpdate' && !wholeInUpdateOrder) out.sort((a, b) => compareByUpdate(a.entry, b.entry));
   return out;
+}
+
+function containsAll(text: string, terms: readonly string[]): boolean {
+  for (const term of terms) if (!text.includes(term)) return false;
+  return true;
 }

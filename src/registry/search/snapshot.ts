@@ -22,12 +22,15 @@ import {
   type OpportunityStatus,
   publicStatuses,
   type SupportCode,
+  supportCodes,
   type TaskCategory,
   type TimeWindow,
+  taskCategories,
   type Weekday,
   type WorkFormOffer,
+  workFormOffers,
 } from '../opportunities/opportunity';
-import type { Box } from './distance';
+import { columnsOf, type RegistryColumns } from './columns';
 
 export type RegistryEntry = {
   id: string;
@@ -61,6 +64,8 @@ export type RegistryEntry = {
   /** The facility's own point when it has both coordinates, else its municipality office. */
   lat: number;
   lng: number;
+  /** The same point as one object, shared by whoever needs it as one. */
+  point: { lat: number; lng: number };
   pointIsOffice: boolean;
   /** All time windows, in their order, with their open places (opportunity_window.open_places). */
   windows: SnapshotWindow[];
@@ -70,98 +75,58 @@ export type RegistryEntry = {
   dayMask: number;
   /** Offers a short-term (A) form, usable without a 支援決定. */
   offersShortTerm: boolean;
-  /**
-   * hourMasks[weekday]: bit h set when a window on that weekday covers some minute of hour h
-   * (0–23), a quick "may overlap" test before the exact one.
-   */
-  hourMasks: number[];
   /** The most open places in one window (0 without windows). */
   maxOpenPlaces: number;
   /** The title in the stored search form (toSearchText), for the fit score. */
   titleText: string;
+  /** Bit i set when taskCategories[i] is offered (codeMask): set tests without strings. */
+  taskMask: number;
+  /** Bit i set when supportCodes[i] is offered. */
+  supportMask: number;
+  /** Bit i set when supportCodes[i] is said to be unavailable. */
+  supportsUnavailableMask: number;
+  /** Bit i set when workFormOffers[i] is offered. */
+  workFormMask: number;
+  /** Per window, in its order: weekday, start minute, end minute, open places. */
+  windowFacts: number[];
 };
 
 export type SnapshotWindow = TimeWindow & { openPlaces: number };
 
 export type RegistrySnapshot = {
   readonly entries: readonly RegistryEntry[];
-  /** The same entries, most recently updated first, then by id (the search's "updated" order). */
-  readonly byUpdate: readonly RegistryEntry[];
-  /** The entries of these municipalities. */
-  inMunicipalities(codes: readonly string[]): RegistryEntry[];
-  /** The entries whose point may lie in the box (a superset: grid cells overlapping it). */
-  nearBox(box: Box): readonly RegistryEntry[];
+  /** The entries' hot facts as typed arrays, laid out for scans (columns.ts). */
+  columns(): RegistryColumns;
 };
 
-/** Bit h set for each hour h (0–23) that [start, end) minutes touch; 0 for an empty range. */
-export function hourMask(start: number, end: number): number {
+const bitOf = (codes: readonly string[]) => new Map(codes.map((code, i) => [code, 1 << i]));
+const taskBits = bitOf(taskCategories);
+const supportBits = bitOf(supportCodes);
+const workFormBits = bitOf(workFormOffers);
+
+/**
+ * The bits of `codes` in the registry's code lists (taskCategories, supportCodes, workFormOffers),
+ * and whether every code is in the list: a code outside it can be offered by no entry.
+ */
+export function codeMask(
+  kind: 'task' | 'support' | 'workForm',
+  codes: readonly string[],
+): { mask: number; allKnown: boolean } {
+  const bits = kind === 'task' ? taskBits : kind === 'support' ? supportBits : workFormBits;
   let mask = 0;
-  const first = Math.max(0, Math.floor(start / 60));
-  const last = Math.min(23, Math.ceil(end / 60) - 1);
-  for (let h = first; h <= last; h++) mask |= 1 << h;
-  return mask;
-}
-
-/** Grid cells of about 2 km for the box look-up. */
-const CELL_LAT = 0.02;
-const CELL_LNG = 0.025;
-const cellKey = (latCell: number, lngCell: number) => latCell * 100_000 + lngCell;
-
-type Indexes = { byMunicipality: Map<string, RegistryEntry[]>; grid: Map<number, RegistryEntry[]> };
-
-function indexesOf(entries: readonly RegistryEntry[]): Indexes {
-  const byMunicipality = new Map<string, RegistryEntry[]>();
-  const grid = new Map<number, RegistryEntry[]>();
-  const add = <K>(map: Map<K, RegistryEntry[]>, key: K, e: RegistryEntry) => {
-    const list = map.get(key);
-    if (list) list.push(e);
-    else map.set(key, [e]);
-  };
-  for (const e of entries) {
-    add(byMunicipality, e.municipalityCode, e);
-    add(grid, cellKey(Math.floor(e.lat / CELL_LAT), Math.floor(e.lng / CELL_LNG)), e);
+  let allKnown = true;
+  for (const code of codes) {
+    const bit = bits.get(code);
+    if (bit === undefined) allKnown = false;
+    else mask |= bit;
   }
-  return { byMunicipality, grid };
-}
-
-function nearBoxIn(indexes: Indexes, box: Box, entries: readonly RegistryEntry[]): readonly RegistryEntry[] {
-  const out: RegistryEntry[] = [];
-  const lat0 = Math.floor(box.minLat / CELL_LAT);
-  const lat1 = Math.floor(box.maxLat / CELL_LAT);
-  const lng0 = Math.floor(box.minLng / CELL_LNG);
-  const lng1 = Math.floor(box.maxLng / CELL_LNG);
-  // A box wider than the registry: every entry (the caller checks the box anyway).
-  if ((lat1 - lat0 + 1) * (lng1 - lng0 + 1) > indexes.grid.size) return entries;
-  for (let i = lat0; i <= lat1; i++) {
-    for (let j = lng0; j <= lng1; j++) {
-      const list = indexes.grid.get(cellKey(i, j));
-      if (list) for (const e of list) out.push(e);
-    }
-  }
-  return out;
-}
-
-/** Most recently updated first, then by id: the order of the search's "updated" sort. */
-export function compareByUpdate(
-  a: { updatedAt: string; id: string },
-  b: { updatedAt: string; id: string },
-): number {
-  return a.updatedAt < b.updatedAt
-    ? 1
-    : a.updatedAt > b.updatedAt
-      ? -1
-      : a.id < b.id
-        ? -1
-        : a.id > b.id
-          ? 1
-          : 0;
+  return { mask, allKnown };
 }
 
 type State = {
   entries: RegistryEntry[];
-  /** `entries` in compareByUpdate order, made when first asked for after a change. */
-  sorted?: RegistryEntry[];
-  indexes?: Indexes;
+  /** The columns of `entries`, made when first asked for after a change. */
+  columns?: RegistryColumns;
   byId: Map<string, RegistryEntry>;
   /** The highest log sequence number applied. */
   applied: number;
@@ -235,6 +200,7 @@ async function loadEntries(db: Kysely<Database>, scope?: Scope): Promise<Registr
   const rows = await query.execute();
   const entries = rows.map((r): RegistryEntry => {
     const own = r.lat !== null && r.lng !== null;
+    const point = { lat: Number(own ? r.lat : r.office_lat), lng: Number(own ? r.lng : r.office_lng) };
     return {
       id: r.id,
       title: r.title,
@@ -262,16 +228,21 @@ async function loadEntries(db: Kysely<Database>, scope?: Scope): Promise<Registr
       facilityName: r.facility_name,
       municipalityCode: r.municipality_code,
       municipalityName: r.municipality_name,
-      lat: Number(own ? r.lat : r.office_lat),
-      lng: Number(own ? r.lng : r.office_lng),
+      lat: point.lat,
+      lng: point.lng,
+      point,
       pointIsOffice: !own,
       windows: [],
       windowMinutes: [],
       dayMask: 0,
       offersShortTerm: false,
       maxOpenPlaces: 0,
-      hourMasks: [0, 0, 0, 0, 0, 0, 0, 0],
       titleText: toSearchText(r.title),
+      taskMask: 0,
+      supportMask: 0,
+      supportsUnavailableMask: 0,
+      workFormMask: 0,
+      windowFacts: [],
     };
   });
   if (entries.length === 0) return entries;
@@ -304,12 +275,25 @@ async function loadEntries(db: Kysely<Database>, scope?: Scope): Promise<Registr
     const start = minutesOfTime(w.start_time);
     const end = minutesOfTime(w.end_time);
     entry.windowMinutes.push(start, end);
+    entry.windowFacts.push(weekday, start, end, Number(w.open_places));
     entry.dayMask |= 1 << weekday;
-    entry.hourMasks[weekday] = (entry.hourMasks[weekday] ?? 0) | hourMask(start, end);
     entry.maxOpenPlaces = Math.max(entry.maxOpenPlaces, Number(w.open_places));
   }
-  for (const entry of entries) entry.offersShortTerm = entry.workForms.some((f) => f.startsWith('a_'));
+  for (const entry of entries) {
+    entry.offersShortTerm = entry.workForms.some((f) => f.startsWith('a_'));
+    // A code no longer in the lists (an old row) sets no bit rather than all of them.
+    entry.taskMask = maskOfKnown(taskBits, entry.tasks);
+    entry.supportMask = maskOfKnown(supportBits, entry.supports);
+    entry.supportsUnavailableMask = maskOfKnown(supportBits, entry.supportsUnavailable);
+    entry.workFormMask = maskOfKnown(workFormBits, entry.workForms);
+  }
   return entries;
+}
+
+function maskOfKnown(bits: Map<string, number>, codes: readonly string[]): number {
+  let mask = 0;
+  for (const code of codes) mask |= bits.get(code) ?? 0;
+  return mask;
 }
 
 async function lastSeq(db: Kysely<Database>): Promise<number> {
@@ -325,8 +309,7 @@ async function fullLoad(db: Kysely<Database>, state: State): Promise<void> {
   const applied = await lastSeq(db);
   const entries = await loadEntries(db);
   state.entries = entries;
-  state.sorted = undefined;
-  state.indexes = undefined;
+  state.columns = undefined;
   state.byId = new Map(entries.map((e) => [e.id, e]));
   state.applied = applied;
   state.gaps.clear();
@@ -380,8 +363,7 @@ async function refresh(db: Kysely<Database>, state: State): Promise<void> {
   }
   for (const entry of reloaded) state.byId.set(entry.id, entry);
   state.entries = [...state.byId.values()];
-  state.sorted = undefined;
-  state.indexes = undefined;
+  state.columns = undefined;
 
   const seen = new Set(changes.map((c) => Number(c.seq)));
   for (const c of fresh) state.gaps.delete(Number(c.seq));
@@ -423,25 +405,13 @@ export async function registrySnapshot(db: Kysely<Database>): Promise<RegistrySn
   });
   await current.refreshing;
   const entries = current.entries;
-  // Made when first needed after a change; a refresh in between leaves this call its own.
-  const indexes = () => {
-    if (current.entries !== entries) return indexesOf(entries);
-    current.indexes ??= indexesOf(entries);
-    return current.indexes;
-  };
   return {
     entries,
-    get byUpdate() {
-      if (current.entries !== entries) return [...entries].sort(compareByUpdate);
-      current.sorted ??= [...entries].sort(compareByUpdate);
-      return current.sorted;
-    },
-    inMunicipalities(codes) {
-      const { byMunicipality } = indexes();
-      return codes.flatMap((code) => byMunicipality.get(code) ?? []);
-    },
-    nearBox(box) {
-      return nearBoxIn(indexes(), box, entries);
+    columns() {
+      // Made when first needed after a change; a refresh in between leaves this call its own.
+      if (current.entries !== entries) return columnsOf(entries);
+      current.columns ??= columnsOf(entries);
+      return current.columns;
     },
   };
 }

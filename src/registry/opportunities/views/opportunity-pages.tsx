@@ -3,6 +3,7 @@
  * public summary (no contacts, no capacity numbers), the list table, the history, and
  * `FacilityOpportunities` for the facility page to include.
  */
+import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Locale } from '../../../platform/i18n';
 import { formatDate, formatDateTime } from '../../../platform/i18n/format';
@@ -38,21 +39,17 @@ export function Notice(props: { text?: string }) {
 }
 
 /** 「情報が古い可能性」, in words (never colour alone). */
+// These two are html templates, not JSX, so the search's result rows (also templates, for speed:
+// decision 033) can call them as functions; JSX pages use them as components all the same.
+
 export function StaleMark(props: { m: OpportunityMessages; lastConfirmedAt: string; now: Date }) {
   if (!isStale({ lastConfirmedAt: props.lastConfirmedAt }, props.now)) return null;
-  return (
-    <span class="tag status status-failed" title={props.m.staleExplanation}>
-      {props.m.staleMark}
-    </span>
-  );
+  return html`<span class="tag status status-failed" title="${props.m.staleExplanation}">${props.m.staleMark}</span>`;
 }
 
 export function StatusTag(props: { m: OpportunityMessages; status: OpportunityStatus }) {
-  return (
-    <span class={props.status === 'published' ? 'status status-sent' : 'status'}>
-      {props.m.status[props.status]}
-    </span>
-  );
+  const style = props.status === 'published' ? 'status status-sent' : 'status';
+  return html`<span class="${style}">${props.m.status[props.status]}</span>`;
 }
 
 /** 月 8:30〜12:00 / 水 … — one line per window. */
