@@ -3,7 +3,7 @@ import { buildListingEntry } from '../registry/listing/test-support';
 import { contentFor, type FrozenItem, isEmptyContent } from './edition';
 import { composeDigestMail, escapeHtml, MAX_SECTION_ENTRIES } from './mail';
 import { cleanPreferences, matchesPreferences, preferenceKey } from './preferences';
-import { parseTokyoDateTime } from './routes';
+import { parseTokyoDateTime } from './routes/council-editions';
 import { isPermanentSmtpError, RateLimiter } from './sender';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from './tokens';
 

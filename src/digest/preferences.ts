@@ -2,7 +2,7 @@
  * A subscriber's preferences (municipalities, work forms, task categories) and which frozen
  * opportunities they select. Pure. An empty list means "every one".
  */
-import { listMunicipalities } from '../reference/municipalities';
+import { findMunicipality, listMunicipalities } from '../reference/municipalities';
 import {
   type TaskCategory,
   taskCategories,
@@ -62,6 +62,11 @@ export function preferenceColumns(p: DigestPreferences) {
     work_forms: JSON.stringify(p.workForms),
     tasks: JSON.stringify(p.tasks),
   };
+}
+
+/** A municipality's name for describing preferences; the code itself when it is unknown. */
+export function municipalityName(code: string): string {
+  return findMunicipality(code)?.name ?? code;
 }
 
 /** One string per distinct preference set: recipients with equal keys get equal content. */

@@ -7,15 +7,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Kysely } from 'kysely';
 import { auditActor } from '../platform/audit/audit';
-import type { Database } from '../platform/db/schema';
 import type { AppEnv } from '../platform/http/env';
 import { pageContext as pageMiddleware } from '../platform/http/middleware';
 import { renderPage } from '../platform/http/render';
 import { normaliseEmail, normaliseInput } from '../platform/text/normalise';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../platform/ui/form';
-import { digestMessages } from './messages';
+import { messagesOf, secretOf } from './request';
 import {
   applyForDigest,
   checkConfirmation,
@@ -23,29 +21,9 @@ import {
   confirmSubscription,
   unsubscribe,
 } from './service';
-import { digestSecret } from './tokens';
 import { PreferenceFields, type SettingsValues, settingsFromBody, stringField } from './views';
 
-const secrets = new WeakMap<object, Promise<string>>();
-
-/** The key that signs unsubscribe links, read once per database. */
-export function secretOf(c: Context<AppEnv>): Promise<string> {
-  const services = c.get('services');
-  const db: Kysely<Database> = services.database.db;
-  let secret = secrets.get(db);
-  if (!secret) {
-    secret = digestSecret(db, services.config.digest.tokenSecret);
-    secret.catch(() => secrets.delete(db));
-    secrets.set(db, secret);
-  }
-  return secret;
-}
-
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function messagesOf(c: Context<AppEnv>) {
-  return digestMessages[c.get('locale')];
-}
 
 function simplePage(c: Context<AppEnv>, title: string, body: string, status: 200 | 400 | 404 | 410 = 200) {
   return renderPage(

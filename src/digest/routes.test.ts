@@ -341,6 +341,14 @@ describeEachDatabase('digest pages', (current) => {
     expect(
       (await call(council, `/api/v1/digest/subscriptions/${addedId}`, { method: 'DELETE' })).status,
     ).toBe(204);
+    // Unsubscribing oneself is DELETE …/mine, not the council's DELETE …/{id} with id "mine".
+    expect((await call(counsellor, '/api/v1/digest/subscriptions/mine', { method: 'DELETE' })).status).toBe(
+      204,
+    );
+    const after = (await (await call(counsellor, '/api/v1/digest/subscriptions/mine')).json()) as {
+      status: string;
+    };
+    expect(after.status).toBe('unsubscribed');
 
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(

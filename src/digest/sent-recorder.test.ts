@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { attachmentSection, buildRawMail, isPlainAddress } from './mime';
-import { SentRecorder } from './sender';
+import { SentRecorder } from './sent-recorder';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
