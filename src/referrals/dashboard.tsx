@@ -13,7 +13,7 @@ import type { Database } from '../platform/db/schema';
 import type { Locale } from '../platform/i18n';
 import { referralMessages } from './messages';
 import { awaitingFacility, isTerminal, partyOfRole } from './state-machine';
-import { visibleTo } from './store';
+import { visibleTo } from './store/referrals';
 
 /** Business days without a change after which an open request counts as stalled, unless configured (the reminder period, as on the work list). */
 export const STALLED_BUSINESS_DAYS = 3;

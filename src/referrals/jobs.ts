@@ -14,9 +14,10 @@ import { nowIso } from '../platform/db/time';
 import type { Schedule } from '../platform/jobs/schedule';
 import type { JobHandler } from '../platform/jobs/worker';
 import { referralMessages } from './messages';
-import { applyReferralEvent } from './service';
+import { applyReferralEvent } from './service/transitions';
 import { awaitingFacility, expirable } from './state-machine';
-import { findReferralUnscoped, listWaitingReferrals, markReminded } from './store';
+import { findReferralUnscoped, markReminded } from './store/referrals';
+import { listWaitingReferrals } from './store/work-lists';
 
 export const referralDeadlinesJobName = 'referrals.deadlines';
 

@@ -4,7 +4,7 @@
  */
 import { type ConsentDataGroup, consentDataGroups } from '../participants/consents/consent';
 import { parseJapaneseDate } from '../participants/japanese-date';
-import type { ScheduleEntry } from './store';
+import type { ScheduleEntry } from './store/referrals';
 
 export const MAX_MESSAGE = 2000;
 export const MAX_NOTE = 1000;

@@ -14,7 +14,8 @@ import { recordAudit } from '../platform/audit/audit';
 import type { Actor } from '../platform/auth/policy';
 import type { ConsentDataGroup, Database } from '../platform/db/schema';
 import { newId, nowIso } from '../platform/db/time';
-import { findReferralByKey, insertEvent, insertReferral } from './store';
+import { findReferralByKey, insertReferral } from './store/referrals';
+import { insertEvent } from './store/timeline';
 
 export const DEMO_REFERRAL_KEY = 'demo-referral-DEMO-0002';
 const seedAudit = { userId: null, organisationId: null, requestId: 'seed', ip: null };

@@ -16,7 +16,7 @@ import type { Actor } from '../platform/auth/policy';
 import type { Database, Role } from '../platform/db/schema';
 import { nowIso } from '../platform/db/time';
 import { DEMO_PASSWORD } from '../seed/demo';
-import { createReferral } from './service';
+import { createReferral } from './service/create';
 
 export const otherCoordinatorEmail = 'coordinator2@demo-referral.example.jp';
 export const strangerAdminEmail = 'stranger-admin@other-corp.example.jp';
