@@ -1,7 +1,6 @@
 /** Builds the HTTP application: platform middleware, then each area's pages and API routes. */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountPageRoutes } from './accounts/account/routes';
@@ -68,8 +67,6 @@ export function createApp(
   const app = new Hono<AppEnv>();
   // Links in notification mails are absolute, on BASE_URL (src/notifications/notify.ts).
   configureNotifications({ baseUrl: services.config.baseUrl });
-  // The header's unread count reads the request from here (src/notifications/badge.tsx).
-  app.use(contextStorage());
   app.use(requestContext(services));
   app.use(
     secureHeaders({

@@ -1,5 +1,6 @@
 /** All SQL for users, organisations and sessions. Personal columns are selected by name. */
 import type { Kysely, Transaction } from 'kysely';
+import { compiledOnce } from '../platform/db/compiled-once';
 import type { Database, NewUser, OrganisationKind, Role, SessionStage } from '../platform/db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -72,8 +73,8 @@ export async function insertSession(
 }
 
 /** The signed-in user behind a session, if the session is alive and the user active. */
-export async function findSessionUser(db: Executor, sessionId: string, idleSince: string, now: string) {
-  return db
+const sessionUserQuery = compiledOnce<{ sessionId: string; idleSince: string; now: string }>()((db, value) =>
+  db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
@@ -89,11 +90,15 @@ export async function findSessionUser(db: Executor, sessionId: string, idleSince
       'o.kind as organisationKind',
       's.stage as stage',
     ])
-    .where('s.id', '=', sessionId)
-    .where('s.expires_at', '>', now)
-    .where('s.last_seen_at', '>', idleSince)
-    .where('u.active', '=', 1)
-    .executeTakeFirst();
+    .where('s.id', '=', value('sessionId'))
+    .where('s.expires_at', '>', value('now'))
+    .where('s.last_seen_at', '>', value('idleSince'))
+    .where('u.active', '=', 1),
+);
+
+/** The signed-in user behind a session (on every page request: compiled once). */
+export async function findSessionUser(db: Executor, sessionId: string, idleSince: string, now: string) {
+  return (await sessionUserQuery(db, { sessionId, idleSince, now }))[0];
 }
 
 export async function listAssignedFacilityIds(db: Executor, userId: string): Promise<string[]> {

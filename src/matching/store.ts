@@ -375,7 +375,9 @@ export function preFilterSnapshot(
       }
     }
     const e = cols.order[p] as RegistryEntry;
-    out.push({ entry: e, windows: kept.map((i) => e.windows[i] as TimeWindow) });
+    const windows: TimeWindow[] = [];
+    for (const i of kept) windows.push(e.windows[i] as TimeWindow);
+    out.push({ entry: e, windows });
   });
   return out;
 }

@@ -3,6 +3,7 @@
  * filter by it in SQL, so one user never reads another's rows.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { compiledOnce } from '../platform/db/compiled-once';
 import type { Database, NotificationDelivery } from '../platform/db/schema';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -105,9 +106,17 @@ export async function countNotifications(
   return Number(row?.n ?? 0);
 }
 
-/** The header badge: one COUNT over the (user_id, read_at) index. */
-export function countUnread(db: Executor, userId: string): Promise<number> {
-  return countNotifications(db, userId, { unreadOnly: true });
+const unreadQuery = compiledOnce<{ userId: string }>()((db, value) =>
+  db
+    .selectFrom('notification')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('user_id', '=', value('userId'))
+    .where('read_at', 'is', null),
+);
+
+/** The header badge on every page: one COUNT over the (user_id, read_at) index, compiled once. */
+export async function countUnread(db: Executor, userId: string): Promise<number> {
+  return Number((await unreadQuery(db, { userId }))[0]?.n ?? 0);
 }
 
 /** One of the caller's notifications; undefined for another user's (or no such) id. */

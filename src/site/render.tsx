@@ -127,7 +127,7 @@ export async function renderSitePage(
   );
   const page = (
     <Layout
-      page={{ ...pageContext(c), path: here }}
+      page={{ ...(await pageContext(c)), path: here }}
       title={title}
       breadcrumbs={options.breadcrumbs}
       site={{ head, nav: siteNav(m), navLabel: m.siteNav, tools, footer }}

@@ -2,18 +2,22 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { unreadForPage } from '../../notifications/badge';
 import { type Crumb, Layout, type PageContext } from '../ui/layout';
 import type { AppEnv } from './env';
 
-export function pageContext(c: Context<AppEnv>): PageContext {
+/** What the layout needs of the request, with the header's unread count read once here. */
+export async function pageContext(c: Context<AppEnv>): Promise<PageContext> {
   const url = new URL(c.req.url);
+  const user = c.get('user');
   return {
     t: c.get('t'),
     locale: c.get('locale'),
-    user: c.get('user'),
+    user,
     csrfToken: c.get('csrfToken'),
     demo: c.get('demo'),
     path: url.pathname + url.search,
+    unread: await unreadForPage(c.get('services').database.db, user),
   };
 }
 
@@ -23,7 +27,7 @@ export async function renderPage(
   body: Child,
 ): Promise<Response> {
   const page = (
-    <Layout page={pageContext(c)} title={options.title} breadcrumbs={options.breadcrumbs}>
+    <Layout page={await pageContext(c)} title={options.title} breadcrumbs={options.breadcrumbs}>
       {body}
     </Layout>
   );

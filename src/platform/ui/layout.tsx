@@ -18,6 +18,8 @@ export type PageContext = {
   demo: boolean;
   /** The current path with query, so the language switch returns here. */
   path: string;
+  /** The signed-in user's unread notifications, for the header (read before rendering). */
+  unread?: number;
 };
 
 /**
@@ -78,7 +80,11 @@ export function Layout(props: {
               {user ? (
                 <>
                   {/* 通知 with the unread count (src/notifications/badge.tsx). */}
-                  <InboxLink locale={locale} current={page.path.split('?')[0] === '/inbox'} />
+                  <InboxLink
+                    locale={locale}
+                    unread={page.unread}
+                    current={page.path.split('?')[0] === '/inbox'}
+                  />
                   <span class="signed-in">
                     <span class="visually-hidden">{t.signedInAs}: </span>
                     {/* The user's own account page (アカウント設定: details, two-factor, devices). */}

@@ -68,7 +68,7 @@ export function compareByUpdate(
 /** Grid cells of about 2 km for the box look-up. */
 const CELL_LAT = 0.02;
 const CELL_LNG = 0.025;
-const cellKey = (lat: number, lng: number) =>
+export const cellKey = (lat: number, lng: number) =>
   Math.floor(lat / CELL_LAT) * 100_000 + Math.floor(lng / CELL_LNG);
 
 export function columnsOf(entries: readonly RegistryEntry[]): RegistryColumns {

@@ -15,6 +15,7 @@
  * callers inside one use the SQL path (store.ts), which also stays the reference in tests.
  */
 import type { Kysely } from 'kysely';
+import { compiledOnce } from '../../platform/db/compiled-once';
 import type { Database } from '../../platform/db/schema';
 import { toSearchText } from '../../platform/text/normalise';
 import {
@@ -30,7 +31,7 @@ import {
   type WorkFormOffer,
   workFormOffers,
 } from '../opportunities/opportunity';
-import { columnsOf, type RegistryColumns } from './columns';
+import { cellKey, columnsOf, type RegistryColumns } from './columns';
 
 export type RegistryEntry = {
   id: string;
@@ -198,10 +199,45 @@ async function loadEntries(db: Kysely<Database>, scope?: Scope): Promise<Registr
     );
   }
   const rows = await query.execute();
-  const entries = rows.map((r): RegistryEntry => {
+  if (rows.length === 0) return [];
+  const windowsOf = new Map<string, WindowRow[]>();
+  const windowQuery = (ids?: string[]) => {
+    let w = db
+      .selectFrom('opportunity_window as w')
+      .select(['w.opportunity_id', 'w.weekday', 'w.start_time', 'w.end_time', 'w.capacity', 'w.open_places'])
+      .orderBy('w.opportunity_id')
+      .orderBy('w.position');
+    if (ids) w = w.where('w.opportunity_id', 'in', ids);
+    return w.execute();
+  };
+  const addWindows = (list: WindowRow[]) => {
+    for (const w of list) {
+      const of = windowsOf.get(w.opportunity_id);
+      if (of) of.push(w);
+      else windowsOf.set(w.opportunity_id, [w]);
+    }
+  };
+  if (scope) {
+    const ids = rows.map((r) => r.id);
+    for (let i = 0; i < ids.length; i += CHUNK) addWindows(await windowQuery(ids.slice(i, i + CHUNK)));
+  } else addWindows(await windowQuery());
+
+  // Made in the order the scans visit them (columns.ts: by municipality, then grid cell), each
+  // with its windows right after it: allocated together, they sit together in memory.
+  const placed = rows.map((r) => {
     const own = r.lat !== null && r.lng !== null;
     const point = { lat: Number(own ? r.lat : r.office_lat), lng: Number(own ? r.lng : r.office_lng) };
-    return {
+    return { r, own, point, cell: cellKey(point.lat, point.lng) };
+  });
+  placed.sort((a, b) =>
+    a.r.municipality_code < b.r.municipality_code
+      ? -1
+      : a.r.municipality_code > b.r.municipality_code
+        ? 1
+        : a.cell - b.cell,
+  );
+  return placed.map(({ r, own, point }) => {
+    const entry: RegistryEntry = {
       id: r.id,
       title: r.title,
       status: r.status,
@@ -244,51 +280,54 @@ async function loadEntries(db: Kysely<Database>, scope?: Scope): Promise<Registr
       workFormMask: 0,
       windowFacts: [],
     };
-  });
-  if (entries.length === 0) return entries;
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const windows = (ids?: string[]) => {
-    let w = db
-      .selectFrom('opportunity_window as w')
-      .select(['w.opportunity_id', 'w.weekday', 'w.start_time', 'w.end_time', 'w.capacity', 'w.open_places'])
-      .orderBy('w.opportunity_id')
-      .orderBy('w.position');
-    if (ids) w = w.where('w.opportunity_id', 'in', ids);
-    return w.execute();
-  };
-  const windowRows: Awaited<ReturnType<typeof windows>>[] = [];
-  if (scope) {
-    const ids = [...byId.keys()];
-    for (let i = 0; i < ids.length; i += CHUNK) windowRows.push(await windows(ids.slice(i, i + CHUNK)));
-  } else windowRows.push(await windows());
-  for (const w of windowRows.flat()) {
-    const entry = byId.get(w.opportunity_id);
-    if (!entry) continue;
-    const weekday = Number(w.weekday) as Weekday;
-    entry.windows.push({
-      weekday,
-      start: w.start_time,
-      end: w.end_time,
-      capacity: Number(w.capacity),
-      openPlaces: Number(w.open_places),
-    });
-    const start = minutesOfTime(w.start_time);
-    const end = minutesOfTime(w.end_time);
-    entry.windowMinutes.push(start, end);
-    entry.windowFacts.push(weekday, start, end, Number(w.open_places));
-    entry.dayMask |= 1 << weekday;
-    entry.maxOpenPlaces = Math.max(entry.maxOpenPlaces, Number(w.open_places));
-  }
-  for (const entry of entries) {
+    for (const w of windowsOf.get(r.id) ?? []) {
+      const weekday = Number(w.weekday) as Weekday;
+      const openPlaces = Number(w.open_places);
+      entry.windows.push({
+        weekday,
+        start: sharedTime(w.start_time),
+        end: sharedTime(w.end_time),
+        capacity: Number(w.capacity),
+        openPlaces,
+      });
+      const start = minutesOfTime(w.start_time);
+      const end = minutesOfTime(w.end_time);
+      entry.windowMinutes.push(start, end);
+      entry.windowFacts.push(weekday, start, end, openPlaces);
+      entry.dayMask |= 1 << weekday;
+      entry.maxOpenPlaces = Math.max(entry.maxOpenPlaces, openPlaces);
+    }
     entry.offersShortTerm = entry.workForms.some((f) => f.startsWith('a_'));
     // A code no longer in the lists (an old row) sets no bit rather than all of them.
     entry.taskMask = maskOfKnown(taskBits, entry.tasks);
     entry.supportMask = maskOfKnown(supportBits, entry.supports);
     entry.supportsUnavailableMask = maskOfKnown(supportBits, entry.supportsUnavailable);
     entry.workFormMask = maskOfKnown(workFormBits, entry.workForms);
-  }
-  return entries;
+    return entry;
+  });
 }
+
+/**
+ * One string object per time of day: a registry has a few dozen distinct times over 300,000
+ * windows, and matching reads every candidate window's times; shared strings stay in the CPU
+ * cache, one string per row would not (decision 033).
+ */
+const sharedTimes = new Map<string, string>();
+function sharedTime(time: string): string {
+  const known = sharedTimes.get(time);
+  if (known !== undefined) return known;
+  if (sharedTimes.size < 2000) sharedTimes.set(time, time);
+  return time;
+}
+
+type WindowRow = {
+  opportunity_id: string;
+  weekday: number | string;
+  start_time: string;
+  end_time: string;
+  capacity: number | string;
+  open_places: number | string;
+};
 
 function maskOfKnown(bits: Map<string, number>, codes: readonly string[]): number {
   let mask = 0;
@@ -315,17 +354,21 @@ async function fullLoad(db: Kysely<Database>, state: State): Promise<void> {
   state.gaps.clear();
 }
 
+/** The log after a sequence number: read before every search, nearly always empty. */
+const changesAfter = compiledOnce<{ from: number }>()((db, value) =>
+  db
+    .selectFrom('registry_change')
+    .select(['seq', 'opportunity_id', 'facility_id'])
+    .where('seq', '>', value('from'))
+    .orderBy('seq')
+    .limit(FULL_RELOAD_AFTER + 1),
+);
+
 async function refresh(db: Kysely<Database>, state: State): Promise<void> {
   const now = Date.now();
   for (const [seq, since] of state.gaps) if (now - since > GAP_EXPIRY_MS) state.gaps.delete(seq);
   const from = state.gaps.size > 0 ? Math.min(...state.gaps.keys()) - 1 : state.applied;
-  const changes = await db
-    .selectFrom('registry_change')
-    .select(['seq', 'opportunity_id', 'facility_id'])
-    .where('seq', '>', from)
-    .orderBy('seq')
-    .limit(FULL_RELOAD_AFTER + 1)
-    .execute();
+  const changes = await changesAfter(db, { from });
   if (changes.length === 0) return;
   const fresh = changes.filter((c) => Number(c.seq) > state.applied || state.gaps.has(Number(c.seq)));
   if (fresh.length === 0) return;
