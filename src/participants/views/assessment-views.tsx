@@ -14,6 +14,7 @@ import {
   type FormValues,
   TextField,
 } from '../../platform/ui/form';
+import { ScheduleFieldset, WeeklyScheduleTable } from '../../platform/ui/weekly-schedule-field';
 import type { OpportunityMessages } from '../../registry/opportunities/messages';
 import { supportCodes, taskCategories, weekdays } from '../../registry/opportunities/opportunity';
 import { travelModes } from '../assessment';
@@ -66,62 +67,24 @@ function WindowTable(props: {
   form: AssessmentForm;
   errors: FieldErrors;
 }) {
-  const { m, om, errors } = props;
-  const rows = windowRowsToShow(props.form.windows);
-  const cell = (index: number, part: 'start' | 'end', value: string, day: string) => {
-    const key = `windows.${index}.${part}`;
-    const id = `field-${key}`;
-    const error = errors[key];
-    return (
-      <td class={error ? 'field-error' : undefined}>
-        <label for={id} class="visually-hidden">
-          {day} {m.assessment.fields[part]}
-        </label>
-        {error ? (
-          <p class="error-message" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <input
-          id={id}
-          name={`window_${index}_${part}`}
-          type="text"
-          value={value}
-          class="input input-short"
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-      </td>
-    );
-  };
+  const f = props.m.assessment.fields;
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{m.assessment.fields.windows}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.assessment.fields.weekday}</th>
-            <th scope="col">{m.assessment.fields.start}</th>
-            <th scope="col">{m.assessment.fields.end}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => {
-            const day = om.weekdaysLong[Number(row.weekday) as 1] ?? '';
-            return (
-              <tr>
-                <th scope="row">
-                  {day}
-                  <input type="hidden" name={`window_${index}_weekday`} value={row.weekday} />
-                </th>
-                {cell(index, 'start', row.start, day)}
-                {cell(index, 'end', row.end, day)}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <WeeklyScheduleTable
+      caption={f.windows}
+      rowHeader={f.weekday}
+      columns={[
+        { part: 'start', label: f.start },
+        { part: 'end', label: f.end },
+      ]}
+      rows={windowRowsToShow(props.form.windows).map((row, index) => ({
+        label: props.om.weekdaysLong[Number(row.weekday) as 1] ?? '',
+        name: (part) => `window_${index}_${part}`,
+        errorKey: (part) => `windows.${index}.${part}`,
+        values: row,
+        hidden: { name: `window_${index}_weekday`, value: row.weekday },
+      }))}
+      errors={props.errors}
+    />
   );
 }
 
@@ -160,18 +123,12 @@ export function AssessmentFormView(props: {
           checked={form.tasks}
           errors={errors}
         />
-        <fieldset class="fieldset" aria-describedby="field-windows-hint">
-          <legend>
-            <h2>{a.sections.times}</h2>
-          </legend>
-          <p class="hint" id="field-windows-hint">
-            {a.hints.windows}
-          </p>
-          {errors.windows ? (
-            <p class="error-message" id="field-windows">
-              {errors.windows}
-            </p>
-          ) : null}
+        <ScheduleFieldset
+          name="windows"
+          legend={<h2>{a.sections.times}</h2>}
+          hint={a.hints.windows}
+          errors={errors}
+        >
           <WindowTable m={m} om={om} form={form} errors={errors} />
           <div class="field-row">
             <TextField
@@ -203,7 +160,7 @@ export function AssessmentFormView(props: {
               width="short"
             />
           </div>
-        </fieldset>
+        </ScheduleFieldset>
         <fieldset class="fieldset">
           <legend>
             <h2>{a.sections.travel}</h2>

@@ -16,6 +16,7 @@ import {
   type FormValues,
   TextField,
 } from '../../platform/ui/form';
+import { ScheduleFieldset, WeeklyScheduleTable } from '../../platform/ui/weekly-schedule-field';
 import { opportunityMessages } from '../../registry/opportunities/messages';
 import type { ReferralMessages } from '../messages';
 import { type DayRows, WEEKDAYS } from '../referral-form';
@@ -62,66 +63,24 @@ export function ChooseOpportunity(props: {
 function ScheduleTable(props: { m: ReferralMessages; locale: Locale; rows: DayRows; errors: FieldErrors }) {
   const { m, errors } = props;
   const days = opportunityMessages[props.locale].weekdaysLong as Record<number, string>;
-  const cell = (day: number, part: 'start' | 'end') => {
-    const key = `day_${day}_${part}`;
-    const id = `field-${key}`;
-    const error = errors[key];
-    return (
-      <td class={error ? 'field-error' : undefined}>
-        <label for={id} class="visually-hidden">
-          {days[day]} {m.fields[part]}
-        </label>
-        {error ? (
-          <p class="error-message" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <input
-          id={id}
-          name={key}
-          type="text"
-          inputmode="numeric"
-          value={props.rows[day]?.[part] ?? ''}
-          class="input input-short"
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-      </td>
-    );
-  };
   return (
-    <fieldset class="fieldset" aria-describedby="field-schedule-hint">
-      <legend>{m.fields.schedule}</legend>
-      <p class="hint" id="field-schedule-hint">
-        {m.hints.schedule}
-      </p>
-      {errors.schedule ? (
-        <p class="error-message" id="field-schedule">
-          {errors.schedule}
-        </p>
-      ) : null}
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{m.fields.schedule}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.fields.weekday}</th>
-              <th scope="col">{m.fields.start}</th>
-              <th scope="col">{m.fields.end}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {WEEKDAYS.map((day) => (
-              <tr>
-                <th scope="row">{days[day]}</th>
-                {cell(day, 'start')}
-                {cell(day, 'end')}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </fieldset>
+    <ScheduleFieldset name="schedule" legend={m.fields.schedule} hint={m.hints.schedule} errors={errors}>
+      <WeeklyScheduleTable
+        caption={m.fields.schedule}
+        rowHeader={m.fields.weekday}
+        columns={[
+          { part: 'start', label: m.fields.start },
+          { part: 'end', label: m.fields.end },
+        ]}
+        rows={WEEKDAYS.map((day) => ({
+          label: days[day] ?? '',
+          name: (part) => `day_${day}_${part}`,
+          values: props.rows[day] ?? {},
+        }))}
+        errors={errors}
+        inputmode="numeric"
+      />
+    </ScheduleFieldset>
   );
 }
 

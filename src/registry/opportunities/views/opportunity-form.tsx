@@ -13,6 +13,7 @@ import {
   SelectField,
   TextField,
 } from '../../../platform/ui/form';
+import { ScheduleFieldset, ScheduleInput } from '../../../platform/ui/weekly-schedule-field';
 import { type OpportunityForm, supportField, windowRowsToShow } from '../form';
 import type { OpportunityMessages } from '../messages';
 import {
@@ -115,32 +116,18 @@ function WindowRows(props: { m: OpportunityMessages; form: OpportunityForm; erro
     <>
       {rows.map((row, index) => {
         const key = (part: string) => `windows.${index}.${part}`;
-        const cell = (
-          part: 'start' | 'end' | 'capacity',
-          value: string,
-          width: string,
-          inputmode?: 'numeric',
-        ) => {
-          const id = `field-${key(part)}`;
-          const error = errors[key(part)];
-          return (
-            <div class={error ? 'field field-error' : 'field'}>
-              <label for={id}>{m.fields[part]}</label>
-              <FieldMessage id={id} error={error} />
-              <input
-                id={id}
-                name={`window_${index}_${part}`}
-                type="text"
-                value={value}
-                inputmode={inputmode}
-                class={`input ${width}`}
-                placeholder={part === 'capacity' ? undefined : '8:30'}
-                aria-invalid={error ? 'true' : undefined}
-                aria-describedby={error ? `${id}-error` : undefined}
-              />
-            </div>
-          );
-        };
+        const cell = (part: 'start' | 'end' | 'capacity', value: string) => (
+          <ScheduleInput
+            in="field"
+            errorKey={key(part)}
+            name={`window_${index}_${part}`}
+            label={m.fields[part]}
+            value={value}
+            errors={errors}
+            inputmode={part === 'capacity' ? 'numeric' : undefined}
+            placeholder={part === 'capacity' ? undefined : '8:30'}
+          />
+        );
         const weekdayId = `field-${key('weekday')}`;
         const weekdayError = errors[key('weekday')];
         return (
@@ -165,9 +152,9 @@ function WindowRows(props: { m: OpportunityMessages; form: OpportunityForm; erro
                   ))}
                 </select>
               </div>
-              {cell('start', row.start, 'input-short')}
-              {cell('end', row.end, 'input-short')}
-              {cell('capacity', row.capacity, 'input-short', 'numeric')}
+              {cell('start', row.start)}
+              {cell('end', row.end)}
+              {cell('capacity', row.capacity)}
             </div>
           </fieldset>
         );
@@ -270,18 +257,12 @@ export function OpportunityFormView(props: {
           />
         </fieldset>
 
-        <fieldset class="fieldset" aria-describedby="field-windows-hint">
-          <legend>
-            <h2>{m.sections.times}</h2>
-          </legend>
-          <p class="hint" id="field-windows-hint">
-            {m.hints.windows} {m.hints.time}
-          </p>
-          {errors.windows ? (
-            <p class="error-message" id="field-windows">
-              {errors.windows}
-            </p>
-          ) : null}
+        <ScheduleFieldset
+          name="windows"
+          legend={<h2>{m.sections.times}</h2>}
+          hint={`${m.hints.windows} ${m.hints.time}`}
+          errors={errors}
+        >
           <WindowRows m={m} form={form} errors={errors} />
           <div class="field-row">
             <TextField
@@ -335,7 +316,7 @@ export function OpportunityFormView(props: {
             hint={m.hints.earliest_start_date}
             width="short"
           />
-        </fieldset>
+        </ScheduleFieldset>
 
         <fieldset class="fieldset">
           <legend>
