@@ -27,7 +27,10 @@ export const tsxNode = (script: string, args: string[] = []) => [
   ...args,
 ];
 
-export async function startServer(databaseUrl: string): Promise<{ server: Started; base: string }> {
+export async function startServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ server: Started; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = start(process.execPath, tsxNode('src/server.ts'), {
@@ -43,6 +46,7 @@ export async function startServer(databaseUrl: string): Promise<{ server: Starte
       JOB_WORKER: 'off',
       COOKIE_SECURE: 'off',
       SMTP_URL: '',
+      ...env,
     },
   });
   const deadline = Date.now() + 60_000;

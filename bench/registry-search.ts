@@ -28,7 +28,8 @@ const usage = `usage: npx tsx bench/registry-search.ts [flags]
   --connections C     concurrent connections (default 10)
   --rounds R          rounds over the searches; medians are printed (default 3)
   --iterations I      in-process calls per search for the bare figures (default 300)
-  --postgres URL      use this throw-away PostgreSQL database instead of a temp SQLite file`;
+  --postgres URL      use this throw-away PostgreSQL database instead of a temp SQLite file
+  --processes P       web processes serving (WEB_PROCESSES, decision 034; default 1)`;
 
 /** The searches measured: what a counsellor typically combines (canonical URLs: no redirect). */
 const searches = [
@@ -55,6 +56,7 @@ type Settings = {
   rounds: number;
   iterations: number;
   postgres?: string;
+  processes: number;
 };
 
 function readSettings(argv: string[]): Settings | undefined {
@@ -67,6 +69,7 @@ function readSettings(argv: string[]): Settings | undefined {
       rounds: { type: 'string', default: '3' },
       iterations: { type: 'string', default: '300' },
       postgres: { type: 'string' },
+      processes: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -86,18 +89,28 @@ function readSettings(argv: string[]): Settings | undefined {
     rounds: whole('rounds', values.rounds, 1, 20),
     iterations: whole('iterations', values.iterations, 1, 100_000),
     postgres: values.postgres,
+    processes: whole('processes', values.processes, 1, 32),
   };
 }
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 
-/** CPU time (user + system) the process has used, in ms, from /proc (Linux; NaN elsewhere). */
+/**
+ * CPU time (user + system) the process and its children (the web processes of WEB_PROCESSES)
+ * have used, in ms, from /proc (Linux; NaN elsewhere).
+ */
 function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const own = (id: number | string) => {
+    const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
     // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command; 100 ticks a second.
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  };
+  try {
+    let total = own(pid ?? 0);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    for (const child of children ? children.split(' ') : []) total += own(child);
+    return total;
   } catch {
     return Number.NaN;
   }
@@ -168,10 +181,10 @@ async function main(): Promise<void> {
     say('PostgreSQL: ANALYZE run after seeding (as autovacuum would soon do)');
   }
 
-  const { server, base } = await startServer(databaseUrl);
+  const { server, base } = await startServer(databaseUrl, { WEB_PROCESSES: String(settings.processes) });
   const cookie = await signIn(base);
   say(
-    `server: pid ${server.child.pid} at ${base}; load: ${settings.connections} connections, ${settings.seconds} s a run`,
+    `server: pid ${server.child.pid} at ${base}, ${settings.processes} web process(es); load: ${settings.connections} connections, ${settings.seconds} s a run`,
   );
 
   const prepared = searches.map((s) => {

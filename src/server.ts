@@ -1,4 +1,9 @@
-/** Starts one app instance: config → database → migrations → demo data → HTTP → job worker. */
+/**
+ * Starts one app instance: config → database → migrations → demo data → HTTP → job worker.
+ * With WEB_PROCESSES=N > 1 (decision 034) this process prepares the database, then forks N
+ * processes that share the port; the first of them also runs the jobs.
+ */
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { SESSION_IDLE_MS } from './accounts/sessions';
@@ -31,6 +36,15 @@ function fail(message: string): never {
 }
 
 async function openAndMigrate(config: Config): Promise<Db> {
+  const database = await openChecked(config);
+  await migrateToLatest(database.db);
+  await syncMunicipalities(database.db);
+  await syncReferenceCorporations(database.db);
+  return database;
+}
+
+/** The database, answering; a wrong URL or an unreachable server ends the start with one line. */
+async function openChecked(config: Config): Promise<Db> {
   let database: Db;
   try {
     database = openDatabase(config.databaseUrl);
@@ -44,15 +58,62 @@ async function openAndMigrate(config: Config): Promise<Db> {
     await database.close().catch(() => {});
     fail(`cannot reach the database at ${database.label}: ${(error as Error).message}`);
   }
-  await migrateToLatest(database.db);
-  await syncMunicipalities(database.db);
-  await syncReferenceCorporations(database.db);
   return database;
 }
 
 async function hasAnyUser(database: Db): Promise<boolean> {
   const row = await sql<{ n: number }>`select count(*) as n from app_user`.execute(database.db);
   return Number(row.rows[0]?.n ?? 0) > 0;
+}
+
+/** Migrations, reference data and demo data: once per start, before anything serves. */
+async function prepareDatabase(config: Config): Promise<Db> {
+  const database = await openAndMigrate(config);
+  if (config.demoData && (!(await hasAnyUser(database)) || (await isDemoLoaded(database.db)))) {
+    const logins = await seedDemo(database.db);
+    process.stdout.write(`\n${formatDemoLogins(logins)}\n\n`);
+  }
+  return database;
+}
+
+/** Which forked web process this is (0 = the one that also runs jobs); undefined when not forked. */
+const webProcessIndex = cluster.isWorker ? Number(process.env.HATARAKU_WEB_PROCESS ?? 0) : undefined;
+
+/**
+ * The parent of WEB_PROCESSES web processes: prepares the database, forks them, and stops them
+ * on SIGTERM / SIGINT. A web process that dies is started again (after a second, so a crash at
+ * start does not spin).
+ */
+async function runParent(config: Config): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  const database = await prepareDatabase(config);
+  await database.close();
+  let stopping = false;
+  const fork = (index: number) => {
+    const child = cluster.fork({ HATARAKU_WEB_PROCESS: String(index) });
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      logger.error({ index, code, signal }, 'web process stopped; starting it again');
+      setTimeout(() => fork(index), 1000).unref();
+    });
+  };
+  for (let index = 0; index < config.webProcesses; index++) fork(index);
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const children = Object.values(cluster.workers ?? {});
+    let left = children.length;
+    if (left === 0) process.exit(0);
+    for (const child of children) {
+      child?.on('exit', () => {
+        left -= 1;
+        if (left === 0) process.exit(0);
+      });
+      child?.process.kill(signal);
+    }
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 async function main(): Promise<void> {
@@ -63,20 +124,25 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
+  if (config.webProcesses > 1 && cluster.isPrimary) return runParent(config);
   const logger = createLogger(config.logLevel);
-  const database = await openAndMigrate(config);
+  // A forked web process finds the database prepared by its parent.
+  const database =
+    webProcessIndex === undefined ? await prepareDatabase(config) : await openAndMigrate(config);
   const readiness: Readiness = { migrated: true, shuttingDown: false };
-
-  if (config.demoData && (!(await hasAnyUser(database)) || (await isDemoLoaded(database.db)))) {
-    const logins = await seedDemo(database.db);
-    process.stdout.write(`\n${formatDemoLogins(logins)}\n\n`);
-  }
+  // Jobs and schedules run in one process of a host: the only one, or the first forked.
+  const runsJobs = config.jobWorker && (webProcessIndex ?? 0) === 0;
 
   const services: Services = { config, database, logger, isDemo: demoFlag(database.db) };
   const app = createApp(services, readiness);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info({ port: info.port, database: database.label }, 'listening');
-    process.stdout.write(`Hataraku is running at ${config.baseUrl} (database: ${database.label})\n`);
+    logger.info({ port: info.port, database: database.label, webProcess: webProcessIndex }, 'listening');
+    if ((webProcessIndex ?? 0) === 0) {
+      const processes = webProcessIndex === undefined ? '' : `, ${config.webProcesses} web processes`;
+      process.stdout.write(
+        `Hataraku is running at ${config.baseUrl} (database: ${database.label}${processes})\n`,
+      );
+    }
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     fail(error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT)` : error.message);
@@ -100,8 +166,8 @@ async function main(): Promise<void> {
     ...referralJobHandlers({ db: database.db, periods: config.referralPeriods }),
     ...notificationJobHandlers({ db: database.db, baseUrl: config.baseUrl }),
   };
-  const worker = config.jobWorker ? new JobWorker({ db: database, handlers, logger }) : undefined;
-  const scheduler = config.jobWorker
+  const worker = runsJobs ? new JobWorker({ db: database, handlers, logger }) : undefined;
+  const scheduler = runsJobs
     ? new Scheduler({
         db: database.db,
         schedules: [
@@ -117,7 +183,8 @@ async function main(): Promise<void> {
     : undefined;
   worker?.start();
   scheduler?.start();
-  if (!config.smtpUrl) logger.warn('SMTP_URL is not set: outgoing mail is kept in the database (送信メール)');
+  if (!config.smtpUrl && (webProcessIndex ?? 0) === 0)
+    logger.warn('SMTP_URL is not set: outgoing mail is kept in the database (送信メール)');
 
   let stopping = false;
   const shutdown = async (signal: string) => {

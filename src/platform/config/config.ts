@@ -13,6 +13,8 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   JOB_WORKER: z.enum(['on', 'off']).default('on'),
+  /** HTTP processes on this host sharing the port (decision 034); 1 = this process serves. */
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(32).default(1),
   COOKIE_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
   TRUST_PROXY: z.enum(['on', 'off']).default('off'),
   // はたらく場情報 (src/digest): edition and weekly schedules (cron, Asia/Tokyo), send rate
@@ -37,6 +39,7 @@ export type Config = {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   demoData: boolean;
   jobWorker: boolean;
+  webProcesses: number;
   secureCookies: boolean;
   /** Behind a reverse proxy, the client address is the first X-Forwarded-For entry. */
   trustProxy: boolean;
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA === 'auto',
     jobWorker: e.JOB_WORKER === 'on',
+    webProcesses: e.WEB_PROCESSES,
     // Secure cookies are only sent over TLS, so they follow BASE_URL unless forced.
     trustProxy: e.TRUST_PROXY === 'on',
     digest: {

@@ -90,7 +90,11 @@ function withStatementCache(handle: SQLite.Database) {
       cache.clear();
       handle.close();
     },
-    prepare: (text: string) => {
+    prepare: (sqlText: string) => {
+      // Transactions take the write lock when they begin, waiting up to busy_timeout for another
+      // process's: a deferred one that read first would fail at once with SQLITE_BUSY when it
+      // came to write after another process had (decision 034).
+      const text = sqlText === 'begin' ? 'begin immediate' : sqlText;
       const cached = cache.get(text);
       if (cached && !cached.busy) return cached;
       const statement = handle.prepare(text);
