@@ -10,6 +10,7 @@
  */
 import type { Box } from './distance';
 import type { RegistryEntry } from './snapshot';
+import { type TextPostings, textPostingsOf } from './text-postings';
 
 /** Bits of `flags`. */
 export const EVER_PUBLISHED = 1;
@@ -47,6 +48,8 @@ export type RegistryColumns = {
   cellsNear(box: Box): readonly Int32Array[] | undefined;
   /** All positions, most recently updated first, then by id (made on first use). */
   byUpdate(): Int32Array;
+  /** The free-text postings of these positions (text-postings.ts; made on first use). */
+  textPostings(): TextPostings;
 };
 
 /** Most recently updated first, then by id: the order of the search's "updated" sort. */
@@ -135,6 +138,7 @@ export function columnsOf(entries: readonly RegistryEntry[]): RegistryColumns {
   for (const [key, positions] of cells) grid.set(key, Int32Array.from(positions));
 
   let updateOrder: Int32Array | undefined;
+  let postings: TextPostings | undefined;
   return {
     order,
     flags,
@@ -173,7 +177,31 @@ export function columnsOf(entries: readonly RegistryEntry[]): RegistryColumns {
       }
       return updateOrder;
     },
+    textPostings() {
+      postings ??= textPostingsOf(order);
+      return postings;
+    },
   };
+}
+
+/** How many positions forEachPosition would visit for this scope. */
+export function positionsIn(
+  columns: RegistryColumns,
+  scope: { municipalityCodes?: readonly string[]; box?: Box },
+): number {
+  if (scope.municipalityCodes && scope.municipalityCodes.length > 0) {
+    let n = 0;
+    for (const code of new Set(scope.municipalityCodes)) {
+      const range = columns.rangeOf(code);
+      if (range) n += range[1] - range[0];
+    }
+    return n;
+  }
+  const cells = scope.box ? columns.cellsNear(scope.box) : undefined;
+  if (!cells) return columns.order.length;
+  let n = 0;
+  for (const cell of cells) n += cell.length;
+  return n;
 }
 
 /**

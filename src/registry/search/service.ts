@@ -184,11 +184,16 @@ export async function searchRegistry(
   if (!db.isTransaction && options.snapshot !== false) {
     // The usual way: the in-memory snapshot, kept current from the change log (snapshot.ts).
     const snapshot = await registrySnapshot(db);
-    const found = searchSnapshot(snapshot, actor, criteria, sort === 'updated' ? 'byUpdate' : 'any');
+    const found = searchSnapshot(
+      snapshot,
+      actor,
+      criteria,
+      sort === 'updated' ? 'byUpdate' : 'any',
+      origin ? { origin, withinKm: filters.withinKm } : undefined,
+    );
     const staleBefore = staleThreshold(now);
     const scored: { entry: RegistryEntry; distanceKm?: number; score: number }[] = [];
-    for (const { entry, fitDays, fitPlaces } of found) {
-      const distanceKm = distanceOf(entry);
+    for (const { entry, fitDays, fitPlaces, distanceKm } of found) {
       if (filters.withinKm !== undefined && (distanceKm === undefined || distanceKm > filters.withinKm))
         continue;
       const score =

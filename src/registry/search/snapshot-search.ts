@@ -10,10 +10,13 @@ import {
   EVER_PUBLISHED,
   FACTS_PER_WINDOW,
   forEachPosition,
+  positionsIn,
+  type RegistryColumns,
   STATUS_PUBLISHED,
   TRIAL_POSSIBLE,
   VISIT_POSSIBLE,
 } from './columns';
+import { haversineKm, type Point } from './distance';
 import { offersOfWorkForm } from './filters';
 import { codeMask, type RegistryEntry, type RegistrySnapshot } from './snapshot';
 import type { SearchCriteria } from './store';
@@ -68,7 +71,7 @@ function bitCount(mask: number): number {
   return n;
 }
 
-type Found = { entry: RegistryEntry; fitDays: number; fitPlaces: number };
+type Found = { entry: RegistryEntry; fitDays: number; fitPlaces: number; distanceKm?: number };
 
 /** The entries the SQL search would return for `actor` and `c`, with their fit figures. */
 export function searchSnapshot(
@@ -76,6 +79,8 @@ export function searchSnapshot(
   actor: Actor,
   c: SearchCriteria,
   order: 'any' | 'byUpdate' = 'any',
+  /** The search's origin, when it has one, and its exact distance limit: worked out from the columns. */
+  distance?: { origin: Point; withinKm?: number },
 ): Found[] {
   const council = isCouncil(actor);
   if (!council && actor.role !== 'counsellor') return [];
@@ -93,53 +98,81 @@ export function searchSnapshot(
   const box = c.box;
   const terms = c.terms;
   const out: Found[] = [];
-  // Start from the narrowest index that applies; only the whole list comes in "updated" order.
-  const wholeInUpdateOrder = order === 'byUpdate' && c.municipalityCodes.length === 0 && !box;
-  forEachPosition(
-    cols,
-    { municipalityCodes: c.municipalityCodes, box, byUpdate: wholeInUpdateOrder },
-    (p) => {
-      if (((flags[p] as number) & needed) !== needed) return;
-      if (k.anyTask !== 0 && ((taskMask[p] as number) & k.anyTask) === 0) return;
-      if (k.anyOffer !== 0 && ((workFormMask[p] as number) & k.anyOffer) === 0) return;
-      if (((supportMask[p] as number) & k.allSupports) !== k.allSupports) return;
-      if (box) {
-        const y = lat[p] as number;
-        const x = lng[p] as number;
-        if (y < box.minLat || y > box.maxLat || x < box.minLng || x > box.maxLng) return;
-      }
-      let fitDays = 0;
-      let fitPlaces = 0;
-      if (window) {
-        let days = 0;
-        const end = (windowStart[p + 1] as number) * FACTS_PER_WINDOW;
-        for (let j = (windowStart[p] as number) * FACTS_PER_WINDOW; j < end; j += FACTS_PER_WINDOW) {
-          const weekday = windowFacts[j] as number;
-          const open = windowFacts[j + 3] as number;
-          if (k.weekdayMask !== 0 && (k.weekdayMask & (1 << weekday)) === 0) continue;
-          if (k.from >= 0 && !((windowFacts[j + 1] as number) <= k.from)) continue;
-          if (k.to >= 0 && !((windowFacts[j + 2] as number) >= k.to)) continue;
-          if (k.openOnly && !(open > 0)) continue;
-          if ((days & (1 << weekday)) === 0) {
-            days |= 1 << weekday;
-            fitDays += 1;
-          }
-          if (open > fitPlaces) fitPlaces = open;
+  // Start from the narrowest index that applies: the free text's postings when they are fewer
+  // than the municipalities' or the box's entries; only the whole list comes in "updated" order.
+  const scope = { municipalityCodes: c.municipalityCodes, box };
+  const byText = narrowestText(cols, terms);
+  const fromText = byText !== undefined && byText.length < positionsIn(cols, scope);
+  const municipalities =
+    fromText && c.municipalityCodes.length > 0 ? new Set(c.municipalityCodes) : undefined;
+  const wholeInUpdateOrder = order === 'byUpdate' && !fromText && c.municipalityCodes.length === 0 && !box;
+  const origin = distance?.origin;
+  const withinKm = distance?.withinKm;
+  const here = { lat: 0, lng: 0 };
+  const visit = (p: number) => {
+    if (((flags[p] as number) & needed) !== needed) return;
+    if (k.anyTask !== 0 && ((taskMask[p] as number) & k.anyTask) === 0) return;
+    if (k.anyOffer !== 0 && ((workFormMask[p] as number) & k.anyOffer) === 0) return;
+    if (((supportMask[p] as number) & k.allSupports) !== k.allSupports) return;
+    if (box) {
+      const y = lat[p] as number;
+      const x = lng[p] as number;
+      if (y < box.minLat || y > box.maxLat || x < box.minLng || x > box.maxLng) return;
+    }
+    // No window on any asked weekday: nothing to look at in its windows.
+    if (k.weekdayMask !== 0 && ((dayMask[p] as number) & k.weekdayMask) === 0) return;
+    let fitDays = 0;
+    let fitPlaces = 0;
+    if (window) {
+      let days = 0;
+      const end = (windowStart[p + 1] as number) * FACTS_PER_WINDOW;
+      for (let j = (windowStart[p] as number) * FACTS_PER_WINDOW; j < end; j += FACTS_PER_WINDOW) {
+        const weekday = windowFacts[j] as number;
+        const open = windowFacts[j + 3] as number;
+        if (k.weekdayMask !== 0 && (k.weekdayMask & (1 << weekday)) === 0) continue;
+        if (k.from >= 0 && !((windowFacts[j + 1] as number) <= k.from)) continue;
+        if (k.to >= 0 && !((windowFacts[j + 2] as number) >= k.to)) continue;
+        if (k.openOnly && !(open > 0)) continue;
+        if ((days & (1 << weekday)) === 0) {
+          days |= 1 << weekday;
+          fitDays += 1;
         }
-        if (days === 0) return;
+        if (open > fitPlaces) fitPlaces = open;
       }
-      const entry = cols.order[p] as RegistryEntry;
-      if (terms.length > 0 && !containsAll(entry.searchText, terms)) return;
-      if (!window) {
-        // Every window fits: its weekdays and its most open places, kept with the entry.
-        fitDays = bitCount(dayMask[p] as number);
-        fitPlaces = entry.maxOpenPlaces;
-      }
-      out.push({ entry, fitDays, fitPlaces });
-    },
-  );
+      if (days === 0) return;
+    }
+    // The exact distance after the cheaper checks, before the entry object is read.
+    let distanceKm: number | undefined;
+    if (origin) {
+      here.lat = lat[p] as number;
+      here.lng = lng[p] as number;
+      distanceKm = haversineKm(origin, here);
+      if (withinKm !== undefined && distanceKm > withinKm) return;
+    }
+    const entry = cols.order[p] as RegistryEntry;
+    if (municipalities && !municipalities.has(entry.municipalityCode)) return;
+    if (terms.length > 0 && !containsAll(entry.searchText, terms)) return;
+    if (!window) {
+      // Every window fits: its weekdays and its most open places, kept with the entry.
+      fitDays = bitCount(dayMask[p] as number);
+      fitPlaces = entry.maxOpenPlaces;
+    }
+    out.push({ entry, fitDays, fitPlaces, distanceKm });
+  };
+  if (fromText && byText) for (let i = 0; i < byText.length; i++) visit(byText[i] as number);
+  else forEachPosition(cols, { ...scope, byUpdate: wholeInUpdateOrder }, visit);
   if (order === 'byUpdate' && !wholeInUpdateOrder) out.sort((a, b) => compareByUpdate(a.entry, b.entry));
   return out;
+}
+
+/** The fewest candidates any one term's postings give; undefined when no term narrows. */
+function narrowestText(cols: RegistryColumns, terms: readonly string[]): Int32Array | undefined {
+  let narrowest: Int32Array | undefined;
+  for (const term of terms) {
+    const candidates = cols.textPostings().candidatesOf(term);
+    if (candidates && (!narrowest || candidates.length < narrowest.length)) narrowest = candidates;
+  }
+  return narrowest;
 }
 
 function containsAll(text: string, terms: readonly string[]): boolean {
