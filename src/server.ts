@@ -127,8 +127,7 @@ async function main(): Promise<void> {
   if (config.webProcesses > 1 && cluster.isPrimary) return runParent(config);
   const logger = createLogger(config.logLevel);
   // A forked web process finds the database prepared by its parent.
-  const database =
-    webProcessIndex === undefined ? await prepareDatabase(config) : await openAndMigrate(config);
+  const database = webProcessIndex === undefined ? await prepareDatabase(config) : await openChecked(config);
   const readiness: Readiness = { migrated: true, shuttingDown: false };
   // Jobs and schedules run in one process of a host: the only one, or the first forked.
   const runsJobs = config.jobWorker && (webProcessIndex ?? 0) === 0;
