@@ -70,8 +70,6 @@ export type RegistryEntry = {
   pointIsOffice: boolean;
   /** All time windows, in their order, with their open places (opportunity_window.open_places). */
   windows: SnapshotWindow[];
-  /** Start and end of each window in minutes (windowMinutes[2i], [2i+1]), for fast checks. */
-  windowMinutes: number[];
   /** Bit `1 << weekday` set for each weekday with a window. */
   dayMask: number;
   /** Offers a short-term (A) form, usable without a 支援決定. */
@@ -269,7 +267,6 @@ async function loadEntries(db: Kysely<Database>, scope?: Scope): Promise<Registr
       point,
       pointIsOffice: !own,
       windows: [],
-      windowMinutes: [],
       dayMask: 0,
       offersShortTerm: false,
       maxOpenPlaces: 0,
@@ -292,7 +289,6 @@ async function loadEntries(db: Kysely<Database>, scope?: Scope): Promise<Registr
       });
       const start = minutesOfTime(w.start_time);
       const end = minutesOfTime(w.end_time);
-      entry.windowMinutes.push(start, end);
       entry.windowFacts.push(weekday, start, end, openPlaces);
       entry.dayMask |= 1 << weekday;
       entry.maxOpenPlaces = Math.max(entry.maxOpenPlaces, openPlaces);
