@@ -135,7 +135,10 @@ async function main(): Promise<void> {
   const services: Services = { config, database, logger, isDemo: demoFlag(database.db) };
   const app = createApp(services, readiness);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info({ port: info.port, database: database.label, webProcess: webProcessIndex }, 'listening');
+    logger.info(
+      { port: info.port, database: database.label, webProcess: webProcessIndex, pid: process.pid },
+      'listening',
+    );
     if ((webProcessIndex ?? 0) === 0) {
       const processes = webProcessIndex === undefined ? '' : `, ${config.webProcesses} web processes`;
       process.stdout.write(
