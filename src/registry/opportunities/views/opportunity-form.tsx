@@ -4,11 +4,14 @@
  * show at their field (a time window's at its row) and in the summary at the top.
  */
 import type { Messages } from '../../../platform/i18n';
+import { Flag, Textarea } from '../../../platform/ui/fields';
 import {
   CheckboxesField,
   CsrfField,
+  describedByOf,
   ErrorSummary,
   type FieldErrors,
+  FieldNotes,
   RadioField,
   SelectField,
   TextField,
@@ -42,73 +45,6 @@ export function opportunityErrorLabels(m: OpportunityMessages, errors: FieldErro
   return labels;
 }
 
-function FieldMessage(props: { id: string; error?: string }) {
-  return props.error ? (
-    <p class="error-message" id={`${props.id}-error`}>
-      {props.error}
-    </p>
-  ) : null;
-}
-
-function Textarea(props: {
-  t: Messages;
-  name: string;
-  label: string;
-  value: string;
-  error?: string;
-  hint?: string;
-  required?: boolean;
-}) {
-  const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div class={props.error ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {props.label}
-        <span class={props.required ? 'tag tag-required' : 'tag'}>
-          {props.required ? props.t.form.required : props.t.form.optional}
-        </span>
-      </label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldMessage id={id} error={props.error} />
-      <textarea
-        id={id}
-        name={props.name}
-        rows={4}
-        class="input input-full"
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value}
-      </textarea>
-    </div>
-  );
-}
-
-function Flag(props: { name: string; label: string; checked: boolean; error?: string }) {
-  const id = `field-${props.name}`;
-  return (
-    <div class={props.error ? 'field field-error choice' : 'field choice'}>
-      <FieldMessage id={id} error={props.error} />
-      <input
-        type="checkbox"
-        id={id}
-        name={props.name}
-        value="1"
-        checked={props.checked}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-      />
-      <label for={id}>{props.label}</label>
-    </div>
-  );
-}
-
 function WindowRows(props: { m: OpportunityMessages; form: OpportunityForm; errors: FieldErrors }) {
   const { m, errors } = props;
   const rows = windowRowsToShow(props.form.windows);
@@ -136,13 +72,13 @@ function WindowRows(props: { m: OpportunityMessages; form: OpportunityForm; erro
             <div class="field-row">
               <div class={weekdayError ? 'field field-error' : 'field'}>
                 <label for={weekdayId}>{m.fields.weekday}</label>
-                <FieldMessage id={weekdayId} error={weekdayError} />
+                <FieldNotes id={weekdayId} error={weekdayError} />
                 <select
                   id={weekdayId}
                   name={`window_${index}_weekday`}
                   class="input input-short"
                   aria-invalid={weekdayError ? 'true' : undefined}
-                  aria-describedby={weekdayError ? `${weekdayId}-error` : undefined}
+                  aria-describedby={describedByOf(weekdayId, undefined, weekdayError)}
                 >
                   <option value="">{m.choose}</option>
                   {weekdays.map((d) => (
@@ -205,7 +141,8 @@ export function OpportunityFormView(props: {
             label={m.fields.description}
             hint={m.hints.description}
             value={v.description ?? ''}
-            error={errors.description}
+            errors={errors}
+            rows={4}
           />
           <CheckboxesField
             t={t}
@@ -300,13 +237,13 @@ export function OpportunityFormView(props: {
             name="works_on_holidays"
             label={m.fields.works_on_holidays}
             checked={v.works_on_holidays === '1'}
-            error={errors.works_on_holidays}
+            errors={errors}
           />
           <Flag
             name="year_end_closed"
             label={m.fields.year_end_closed}
             checked={v.year_end_closed === '1'}
-            error={errors.year_end_closed}
+            errors={errors}
           />
           <TextField {...common} name="holiday_note" label={m.fields.holiday_note} width="full" />
           <TextField
@@ -340,7 +277,7 @@ export function OpportunityFormView(props: {
             name="transport_allowance"
             label={m.fields.transport_allowance}
             checked={v.transport_allowance === '1'}
-            error={errors.transport_allowance}
+            errors={errors}
           />
           <TextField
             {...common}
@@ -369,7 +306,7 @@ export function OpportunityFormView(props: {
             name="health_check_required"
             label={m.fields.health_check_required}
             checked={v.health_check_required === '1'}
-            error={errors.health_check_required}
+            errors={errors}
           />
           <TextField {...common} name="documents_required" label={m.fields.documents_required} width="full" />
         </fieldset>
@@ -404,7 +341,8 @@ export function OpportunityFormView(props: {
             name="support_note"
             label={m.fields.support_note}
             value={v.support_note ?? ''}
-            error={errors.support_note}
+            errors={errors}
+            rows={4}
           />
         </fieldset>
 
@@ -413,7 +351,7 @@ export function OpportunityFormView(props: {
             <h2>{m.sections.visit}</h2>
           </legend>
           {(['visit_possible', 'trial_possible', 'interview_required'] as const).map((name) => (
-            <Flag name={name} label={m.fields[name]} checked={v[name] === '1'} error={errors[name]} />
+            <Flag name={name} label={m.fields[name]} checked={v[name] === '1'} errors={errors} />
           ))}
         </fieldset>
 

@@ -1,0 +1,41 @@
+/** How a value reads on a page: yes/no, "not given", ranges, hours, days, yen, places, staleness. */
+import { defineMessages } from '../../../platform/i18n';
+
+export const valueMessages = defineMessages(
+  {
+    staleMark: '情報が古い可能性',
+    staleExplanation: '120日以上、内容の確認がされていません。受け入れ状況は事業所に確認してください。',
+    yes: 'はい',
+    no: 'いいえ',
+    none: 'なし',
+    notSet: '未登録',
+    anyTime: 'いつでも',
+    notAvailable: (label: string) => `${label}: 対応できない`,
+    hoursValue: (h: string) => `${h}時間`,
+    daysValue: (d: number) => `週${d}日`,
+    range: (from: string, to: string) => `${from}〜${to}`,
+    yen: (n: number) => `${n.toLocaleString('ja-JP')}円`,
+    perHour: (n: number) => `時給 ${n.toLocaleString('ja-JP')}円`,
+    perDay: (n: number) => `日給 ${n.toLocaleString('ja-JP')}円`,
+    transportCap: (n: number) => `あり(1日${n.toLocaleString('ja-JP')}円まで)`,
+    places: (n: number) => `${n}人`,
+  },
+  {
+    staleMark: 'May be out of date',
+    staleExplanation: 'Not confirmed for more than 120 days. Check availability with the facility.',
+    yes: 'Yes',
+    no: 'No',
+    none: 'None',
+    notSet: 'Not given',
+    anyTime: 'Any time',
+    notAvailable: (label: string) => `${label}: not available`,
+    hoursValue: (h: string) => `${h} h`,
+    daysValue: (d: number) => `${d} days a week`,
+    range: (from: string, to: string) => `${from}–${to}`,
+    yen: (n: number) => `¥${n.toLocaleString('en-US')}`,
+    perHour: (n: number) => `¥${n.toLocaleString('en-US')} an hour`,
+    perDay: (n: number) => `¥${n.toLocaleString('en-US')} a day`,
+    transportCap: (n: number) => `Yes (up to ¥${n.toLocaleString('en-US')} a day)`,
+    places: (n: number) => `${n}`,
+  },
+);
