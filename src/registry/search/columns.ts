@@ -46,8 +46,19 @@ export type RegistryColumns = {
   rangeOf(code: string): readonly [number, number] | undefined;
   /** Position lists of the grid cells that overlap the box, or undefined for "every position". */
   cellsNear(box: Box): readonly Int32Array[] | undefined;
+  /** How many supports each entry offers (its list's length, for the fit score). */
+  readonly supportCount: Uint8Array;
+  /** The most open places of any of the entry's windows. */
+  readonly maxOpenPlaces: Int16Array;
   /** All positions, most recently updated first, then by id (made on first use). */
   byUpdate(): Int32Array;
+  /** Each position's place in byUpdate(): comparing ranks is comparing by update (made on first use). */
+  updateRank(): Int32Array;
+  /**
+   * The positions whose lastConfirmedAt is at or before `threshold` (an ISO time): a test on one
+   * number per position instead of a string read from each entry.
+   */
+  confirmedBy(threshold: string): (position: number) => boolean;
   /** The free-text postings of these positions (text-postings.ts; made on first use). */
   textPostings(): TextPostings;
 };
@@ -99,6 +110,8 @@ export function columnsOf(entries: readonly RegistryEntry[]): RegistryColumns {
   const minDailyMinutes = new Int16Array(n);
   const workFormMask = new Uint8Array(n);
   const dayMask = new Uint8Array(n);
+  const supportCount = new Uint8Array(n);
+  const maxOpenPlaces = new Int16Array(n);
   const lat = new Float64Array(n);
   const lng = new Float64Array(n);
   const windowStart = new Uint32Array(n + 1);
@@ -123,6 +136,8 @@ export function columnsOf(entries: readonly RegistryEntry[]): RegistryColumns {
     minDailyMinutes[p] = e.minDailyMinutes ?? -1;
     workFormMask[p] = e.workFormMask;
     dayMask[p] = e.dayMask;
+    supportCount[p] = Math.min(e.supports.length, 255);
+    maxOpenPlaces[p] = e.maxOpenPlaces;
     lat[p] = e.lat;
     lng[p] = e.lng;
     windowStart[p] = at / FACTS_PER_WINDOW;
@@ -138,7 +153,17 @@ export function columnsOf(entries: readonly RegistryEntry[]): RegistryColumns {
   for (const [key, positions] of cells) grid.set(key, Int32Array.from(positions));
 
   let updateOrder: Int32Array | undefined;
+  let ranks: Int32Array | undefined;
+  let confirmed: { values: string[]; rank: Int32Array } | undefined;
   let postings: TextPostings | undefined;
+  const byUpdate = () => {
+    if (!updateOrder) {
+      const positions = Array.from({ length: n }, (_, p) => p);
+      positions.sort((a, b) => compareByUpdate(order[a] as RegistryEntry, order[b] as RegistryEntry));
+      updateOrder = Int32Array.from(positions);
+    }
+    return updateOrder;
+  };
   return {
     order,
     flags,
@@ -148,6 +173,8 @@ export function columnsOf(entries: readonly RegistryEntry[]): RegistryColumns {
     minDailyMinutes,
     workFormMask,
     dayMask,
+    supportCount,
+    maxOpenPlaces,
     lat,
     lng,
     windowStart,
@@ -169,13 +196,34 @@ export function columnsOf(entries: readonly RegistryEntry[]): RegistryColumns {
       }
       return out;
     },
-    byUpdate() {
-      if (!updateOrder) {
-        const positions = Array.from({ length: n }, (_, p) => p);
-        positions.sort((a, b) => compareByUpdate(order[a] as RegistryEntry, order[b] as RegistryEntry));
-        updateOrder = Int32Array.from(positions);
+    byUpdate,
+    updateRank() {
+      if (!ranks) {
+        const positions = byUpdate();
+        ranks = new Int32Array(n);
+        for (let i = 0; i < n; i++) ranks[positions[i] as number] = i;
       }
-      return updateOrder;
+      return ranks;
+    },
+    confirmedBy(threshold) {
+      if (!confirmed) {
+        // The distinct times in order, and each position's index among them.
+        const values = [...new Set(order.map((e) => e.lastConfirmedAt))].sort();
+        const index = new Map(values.map((v, i) => [v, i]));
+        const rank = new Int32Array(n);
+        for (let p = 0; p < n; p++) rank[p] = index.get((order[p] as RegistryEntry).lastConfirmedAt) ?? 0;
+        confirmed = { values, rank };
+      }
+      const { values, rank } = confirmed;
+      // How many of the distinct times are <= threshold (the same string comparison as isStale).
+      let lo = 0;
+      let hi = values.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((values[mid] as string) <= threshold) lo = mid + 1;
+        else hi = mid;
+      }
+      return (position) => (rank[position] as number) < lo;
     },
     textPostings() {
       postings ??= textPostingsOf(order);

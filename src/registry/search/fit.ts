@@ -30,22 +30,55 @@ export type FitInput = {
   titleText?: string;
 };
 
-export function fitScore(o: FitInput, filters: SearchFilters, terms: readonly string[]): number {
+/**
+ * The facts of a fit once worked out: from a row and the filters (fitScore), or from the
+ * snapshot's columns for every match of a broad search (snapshot-search.ts), which reuses one of
+ * these rather than making an object per match.
+ */
+export type FitPoints = {
+  fitDays: number;
+  /** How many of the asked task categories it offers. */
+  matchedTasks: number;
+  /** Accepting (published) with places in a fitting window. */
+  openWithPlaces: boolean;
+  titleHasTerms: boolean;
+  visitPossible: boolean;
+  trialPossible: boolean;
+  supportCount: number;
+  stale: boolean;
+  distanceKm: number | undefined;
+};
+
+/** The score of those facts; the points are added in one fixed order, so equal facts give equal scores. */
+export function fitPointsScore(p: FitPoints, weekdaysAsked: boolean, tasksAsked: number): number {
   let score = 0;
-  if (filters.weekdays.length > 0) score += 10 * o.fitDays;
-  if (filters.tasks.length > 1) {
-    const matched = filters.tasks.filter((t) => o.tasks.includes(t)).length;
-    score += 5 * Math.max(0, matched - 1);
-  }
-  if (o.status === 'published' && o.fitPlaces > 0) score += 4;
-  if (terms.length > 0) {
-    const title = o.titleText ?? toSearchText(o.title);
-    if (terms.every((term) => title.includes(term))) score += 3;
-  }
-  score += o.visitPossible ? 1 : 0;
-  score += o.trialPossible ? 1 : 0;
-  score += 0.2 * o.supports.length;
-  if (o.stale) score -= 5;
-  if (o.distanceKm !== undefined) score -= 0.5 * o.distanceKm;
+  if (weekdaysAsked) score += 10 * p.fitDays;
+  if (tasksAsked > 1) score += 5 * Math.max(0, p.matchedTasks - 1);
+  if (p.openWithPlaces) score += 4;
+  if (p.titleHasTerms) score += 3;
+  score += p.visitPossible ? 1 : 0;
+  score += p.trialPossible ? 1 : 0;
+  score += 0.2 * p.supportCount;
+  if (p.stale) score -= 5;
+  if (p.distanceKm !== undefined) score -= 0.5 * p.distanceKm;
   return score;
+}
+
+export function fitScore(o: FitInput, filters: SearchFilters, terms: readonly string[]): number {
+  const title = terms.length > 0 ? (o.titleText ?? toSearchText(o.title)) : '';
+  return fitPointsScore(
+    {
+      fitDays: o.fitDays,
+      matchedTasks: filters.tasks.length > 1 ? filters.tasks.filter((t) => o.tasks.includes(t)).length : 0,
+      openWithPlaces: o.status === 'published' && o.fitPlaces > 0,
+      titleHasTerms: terms.length > 0 && terms.every((term) => title.includes(term)),
+      visitPossible: Boolean(o.visitPossible),
+      trialPossible: Boolean(o.trialPossible),
+      supportCount: o.supports.length,
+      stale: o.stale,
+      distanceKm: o.distanceKm,
+    },
+    filters.weekdays.length > 0,
+    filters.tasks.length,
+  );
 }

@@ -1,8 +1,10 @@
 /**
- * The registry search use case: the filters become SQL criteria (with a latitude/longitude box
- * for the distance), then the exact distance, the fit score, the order and the page are worked
- * out here. Sorting by last update without a distance limit is paged in SQL; otherwise every
- * match is read (light columns only) and sorted in memory. Read-only, so no audit row.
+ * The registry search use case: the filters become criteria (with a latitude/longitude box for
+ * the distance). Usually the in-memory snapshot answers, scoring and ordering every match on its
+ * columns and reading only the page's entries (snapshot-search.ts). Inside a transaction the SQL
+ * answers: sorting by last update without a distance limit is paged in SQL; otherwise every
+ * match is read (light columns only) and the exact distance, the fit score, the order and the
+ * page are worked out here. Read-only, so no audit row.
  */
 import type { Actor } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/connection';
@@ -20,8 +22,8 @@ import { compareByUpdate } from './columns';
 import { boundingBox, haversineKm } from './distance';
 import { effectiveSort, originOf, type SearchFilters, type SortOrder } from './filters';
 import { fitScore } from './fit';
-import { type RegistryEntry, registrySnapshot } from './snapshot';
-import { searchSnapshot } from './snapshot-search';
+import { registrySnapshot } from './snapshot';
+import { searchSnapshotPage } from './snapshot-search';
 import {
   countSearchRows,
   findSearchRows,
@@ -184,46 +186,18 @@ export async function searchRegistry(
   if (!db.isTransaction && options.snapshot !== false) {
     // The usual way: the in-memory snapshot, kept current from the change log (snapshot.ts).
     const snapshot = await registrySnapshot(db);
-    const found = searchSnapshot(
-      snapshot,
-      actor,
-      criteria,
-      sort === 'updated' ? 'byUpdate' : 'any',
-      origin ? { origin, withinKm: filters.withinKm } : undefined,
-    );
+    // A distance limit needs an origin (parseSearchQuery says so); without one nothing is within it.
+    if (filters.withinKm !== undefined && !origin)
+      return { total: 0, page: filters.page, pageSize, sort, items: [] };
     const staleBefore = staleThreshold(now);
-    const scored: { entry: RegistryEntry; distanceKm?: number; score: number }[] = [];
-    for (const { entry, fitDays, fitPlaces, distanceKm } of found) {
-      if (filters.withinKm !== undefined && (distanceKm === undefined || distanceKm > filters.withinKm))
-        continue;
-      const score =
-        sort === 'fit'
-          ? fitScore(
-              {
-                title: entry.title,
-                tasks: entry.tasks,
-                supports: entry.supports,
-                visitPossible: entry.visitPossible,
-                trialPossible: entry.trialPossible,
-                status: entry.status,
-                stale: entry.lastConfirmedAt <= staleBefore,
-                fitDays,
-                fitPlaces,
-                distanceKm,
-                titleText: entry.titleText,
-              },
-              filters,
-              criteria.terms,
-            )
-          : 0;
-      scored.push({ entry, distanceKm, score });
-    }
-    // The same orders as orderRows; "updated" comes in that order from the snapshot.
-    if (sort === 'fit') scored.sort((a, b) => b.score - a.score || compareByUpdate(a.entry, b.entry));
-    else if (sort === 'distance') {
-      scored.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || compareByUpdate(a.entry, b.entry));
-    }
-    items = scored.slice(offset, offset + pageSize).map(({ entry, distanceKm }) => ({
+    const found = searchSnapshotPage(snapshot, actor, criteria, {
+      sort,
+      offset,
+      limit: pageSize,
+      distance: origin ? { origin, withinKm: filters.withinKm } : undefined,
+      staleBefore,
+    });
+    items = found.found.map(({ entry, distanceKm }) => ({
       id: entry.id,
       title: entry.title,
       tasks: [...entry.tasks],
@@ -242,7 +216,7 @@ export async function searchRegistry(
       distanceKm,
       windows: entry.windows.map(({ weekday, start, end, capacity }) => ({ weekday, start, end, capacity })),
     }));
-    return { total: scored.length, page: filters.page, pageSize, sort, items };
+    return { total: found.total, page: filters.page, pageSize, sort, items };
   }
   if (sort === 'updated' && filters.withinKm === undefined) {
     const [rows, count] = await Promise.all([

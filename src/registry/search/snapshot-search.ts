@@ -6,7 +6,6 @@
 import type { Actor } from '../../platform/auth/policy';
 import { minutesOfTime } from '../opportunities/opportunity';
 import {
-  compareByUpdate,
   EVER_PUBLISHED,
   FACTS_PER_WINDOW,
   forEachPosition,
@@ -18,6 +17,8 @@ import {
 } from './columns';
 import { haversineKm, type Point } from './distance';
 import { offersOfWorkForm } from './filters';
+import { firstInOrder } from './first-in-order';
+import { type FitPoints, fitPointsScore } from './fit';
 import { codeMask, type RegistryEntry, type RegistrySnapshot } from './snapshot';
 import type { SearchCriteria } from './store';
 
@@ -71,23 +72,42 @@ function bitCount(mask: number): number {
   return n;
 }
 
-type Found = { entry: RegistryEntry; fitDays: number; fitPlaces: number; distanceKm?: number };
+/** A match on the page: its entry, and its distance from the search's origin when there is one. */
+export type Found = { entry: RegistryEntry; distanceKm?: number };
 
-/** The entries the SQL search would return for `actor` and `c`, with their fit figures. */
-export function searchSnapshot(
+/** How many entries match, and those on the asked page in the asked order. */
+export type SnapshotPage = { total: number; found: Found[] };
+
+export type PageRequest = {
+  /** fit: best first; distance: nearest first; updated: most recently updated first. Ties by update. */
+  sort: 'fit' | 'distance' | 'updated';
+  offset: number;
+  limit: number;
+  /** The search's origin, when it has one, and its exact distance limit: worked out from the columns. */
+  distance?: { origin: Point; withinKm?: number };
+  /** lastConfirmedAt at or before this is 「情報が古い可能性」 (for the fit score). */
+  staleBefore: string;
+};
+
+/**
+ * The page of entries the SQL search would return for `actor` and `c` (same total, same order).
+ * Every match is checked, scored and ordered on the columns; entry objects are read only for the
+ * page (and, with free text or several 区市町村, for the matches' own checks), so a broad search
+ * (the whole list, "open places only") costs about as much as a narrow one.
+ */
+export function searchSnapshotPage(
   snapshot: RegistrySnapshot,
   actor: Actor,
   c: SearchCriteria,
-  order: 'any' | 'byUpdate' = 'any',
-  /** The search's origin, when it has one, and its exact distance limit: worked out from the columns. */
-  distance?: { origin: Point; withinKm?: number },
-): Found[] {
+  request: PageRequest,
+): SnapshotPage {
   const council = isCouncil(actor);
-  if (!council && actor.role !== 'counsellor') return [];
+  if (!council && actor.role !== 'counsellor') return { total: 0, found: [] };
   const k = compile(c);
-  if (!k) return [];
+  if (!k) return { total: 0, found: [] };
   const cols = snapshot.columns();
   const { flags, taskMask, workFormMask, supportMask, dayMask, lat, lng, windowStart, windowFacts } = cols;
+  const { supportCount, maxOpenPlaces } = cols;
   // The flags every kept entry must have.
   const needed =
     (council ? 0 : EVER_PUBLISHED) |
@@ -97,7 +117,9 @@ export function searchSnapshot(
   const window = asksForWindow(c);
   const box = c.box;
   const terms = c.terms;
-  const out: Found[] = [];
+  const { sort, offset, limit } = request;
+  const wanted = offset + limit;
+
   // Start from the narrowest index that applies: the free text's postings when they are fewer
   // than the municipalities' or the box's entries; only the whole list comes in "updated" order.
   const scope = { municipalityCodes: c.municipalityCodes, box };
@@ -105,12 +127,34 @@ export function searchSnapshot(
   const fromText = byText !== undefined && byText.length < positionsIn(cols, scope);
   const municipalities =
     fromText && c.municipalityCodes.length > 0 ? new Set(c.municipalityCodes) : undefined;
-  const wholeInUpdateOrder = order === 'byUpdate' && !fromText && c.municipalityCodes.length === 0 && !box;
-  const origin = distance?.origin;
-  const withinKm = distance?.withinKm;
+  const inUpdateOrder = sort === 'updated' && !fromText && c.municipalityCodes.length === 0 && !box;
+  const origin = request.distance?.origin;
+  const withinKm = request.distance?.withinKm;
   const here = { lat: 0, lng: 0 };
+
+  // What each match needs for ordering: its position, and its score or distance.
+  const { positions, keys, distances } = scratchFor(cols.order.length);
+  let kept = 0;
+  let total = 0;
+  const scoring = sort === 'fit';
+  const isStaleAt = scoring ? cols.confirmedBy(request.staleBefore) : undefined;
+  const points: FitPoints = {
+    fitDays: 0,
+    matchedTasks: 0,
+    openWithPlaces: false,
+    titleHasTerms: false,
+    visitPossible: false,
+    trialPossible: false,
+    supportCount: 0,
+    stale: false,
+    distanceKm: undefined,
+  };
+  const tasksAsked = c.tasks.length;
+  const weekdaysAsked = c.weekdays.length > 0;
+
   const visit = (p: number) => {
-    if (((flags[p] as number) & needed) !== needed) return;
+    const flag = flags[p] as number;
+    if ((flag & needed) !== needed) return;
     if (k.anyTask !== 0 && ((taskMask[p] as number) & k.anyTask) === 0) return;
     if (k.anyOffer !== 0 && ((workFormMask[p] as number) & k.anyOffer) === 0) return;
     if (((supportMask[p] as number) & k.allSupports) !== k.allSupports) return;
@@ -140,6 +184,10 @@ export function searchSnapshot(
         if (open > fitPlaces) fitPlaces = open;
       }
       if (days === 0) return;
+    } else if (scoring) {
+      // Every window fits: its weekdays and its most open places.
+      fitDays = bitCount(dayMask[p] as number);
+      fitPlaces = maxOpenPlaces[p] as number;
     }
     // The exact distance after the cheaper checks, before the entry object is read.
     let distanceKm: number | undefined;
@@ -149,20 +197,84 @@ export function searchSnapshot(
       distanceKm = haversineKm(origin, here);
       if (withinKm !== undefined && distanceKm > withinKm) return;
     }
-    const entry = cols.order[p] as RegistryEntry;
-    if (municipalities && !municipalities.has(entry.municipalityCode)) return;
-    if (terms.length > 0 && !containsAll(entry.searchText, terms)) return;
-    if (!window) {
-      // Every window fits: its weekdays and its most open places, kept with the entry.
-      fitDays = bitCount(dayMask[p] as number);
-      fitPlaces = entry.maxOpenPlaces;
+    let titleHasTerms = false;
+    if (municipalities || terms.length > 0) {
+      const entry = cols.order[p] as RegistryEntry;
+      if (municipalities && !municipalities.has(entry.municipalityCode)) return;
+      if (terms.length > 0) {
+        if (!containsAll(entry.searchText, terms)) return;
+        titleHasTerms = scoring && containsAll(entry.titleText, terms);
+      }
     }
-    out.push({ entry, fitDays, fitPlaces, distanceKm });
+    total += 1;
+    if (inUpdateOrder) {
+      // Visited most recently updated first: the page is a run of the matches.
+      if (total > offset && total <= wanted) {
+        positions[kept] = p;
+        distances[kept++] = distanceKm ?? Number.NaN;
+      }
+      return;
+    }
+    positions[kept] = p;
+    distances[kept] = distanceKm ?? Number.NaN;
+    if (scoring) {
+      points.fitDays = fitDays;
+      points.matchedTasks = tasksAsked > 1 ? bitCount((taskMask[p] as number) & k.anyTask) : 0;
+      points.openWithPlaces = (flag & STATUS_PUBLISHED) !== 0 && fitPlaces > 0;
+      points.titleHasTerms = titleHasTerms;
+      points.visitPossible = (flag & VISIT_POSSIBLE) !== 0;
+      points.trialPossible = (flag & TRIAL_POSSIBLE) !== 0;
+      points.supportCount = supportCount[p] as number;
+      points.stale = (isStaleAt as (position: number) => boolean)(p);
+      points.distanceKm = distanceKm;
+      keys[kept] = fitPointsScore(points, weekdaysAsked, tasksAsked);
+    } else if (sort === 'distance') keys[kept] = distanceKm ?? 0;
+    kept += 1;
   };
   if (fromText && byText) for (let i = 0; i < byText.length; i++) visit(byText[i] as number);
-  else forEachPosition(cols, { ...scope, byUpdate: wholeInUpdateOrder }, visit);
-  if (order === 'byUpdate' && !wholeInUpdateOrder) out.sort((a, b) => compareByUpdate(a.entry, b.entry));
-  return out;
+  else forEachPosition(cols, { ...scope, byUpdate: inUpdateOrder }, visit);
+
+  const foundAt = (i: number): Found => {
+    const d = distances[i] as number;
+    return {
+      entry: cols.order[positions[i] as number] as RegistryEntry,
+      distanceKm: Number.isNaN(d) ? undefined : d,
+    };
+  };
+  if (inUpdateOrder) return { total, found: Array.from({ length: kept }, (_, i) => foundAt(i)) };
+  const rank = cols.updateRank();
+  // Before: higher score, or nearer; then more recently updated (a lower rank).
+  const before =
+    sort === 'fit'
+      ? (i: number, j: number) =>
+          (keys[i] as number) > (keys[j] as number) ||
+          ((keys[i] as number) === (keys[j] as number) &&
+            (rank[positions[i] as number] as number) < (rank[positions[j] as number] as number))
+      : sort === 'distance'
+        ? (i: number, j: number) =>
+            (keys[i] as number) < (keys[j] as number) ||
+            ((keys[i] as number) === (keys[j] as number) &&
+              (rank[positions[i] as number] as number) < (rank[positions[j] as number] as number))
+        : (i: number, j: number) =>
+            (rank[positions[i] as number] as number) < (rank[positions[j] as number] as number);
+  return { total, found: firstInOrder(kept, wanted, before).slice(offset).map(foundAt) };
+}
+
+/**
+ * Arrays for the matches of one search, kept between searches: a search runs start to end
+ * without awaiting, so one set serves them all, and a broad search allocates nothing per match.
+ */
+let scratch = { positions: new Int32Array(0), keys: new Float64Array(0), distances: new Float64Array(0) };
+
+function scratchFor(size: number) {
+  if (scratch.positions.length < size) {
+    scratch = {
+      positions: new Int32Array(size),
+      keys: new Float64Array(size),
+      distances: new Float64Array(size),
+    };
+  }
+  return scratch;
 }
 
 /** The fewest candidates any one term's postings give; undefined when no term narrows. */

@@ -46,6 +46,15 @@ const queries = [
   'work_form=short_term&trial=1&sort=updated',
   'task=laundry&task=office_assist&support=wheelchair',
   'to=16:00&sort=fit',
+  // Later pages of broad searches, in each order (the page is chosen from every match).
+  'page=3',
+  'sort=fit&page=2',
+  'open=1&page=4',
+  `near=${HIGASHIMURAYAMA}&sort=distance&page=3`,
+  `near=${HIGASHIMURAYAMA}&within=25&sort=fit&page=2`,
+  'task=cleaning&task=laundry&task=light_work&sort=fit&page=2',
+  'weekday=3&sort=updated&page=2',
+  'page=999',
 ];
 
 describeEachDatabase('registry search: fast paths', (current) => {
