@@ -115,6 +115,9 @@ export function searchSnapshotPage(
     (c.visitPossible ? VISIT_POSSIBLE : 0) |
     (c.trialPossible ? TRIAL_POSSIBLE : 0);
   const window = asksForWindow(c);
+  // "Open places only" and no weekday or time: a window with a place is enough, and the fit score
+  // does not count weekdays when none were asked, so the most open places column answers.
+  const onlyOpenPlaces = window && k.weekdayMask === 0 && k.from < 0 && k.to < 0;
   const box = c.box;
   const terms = c.terms;
   const { sort, offset, limit } = request;
@@ -167,7 +170,10 @@ export function searchSnapshotPage(
     if (k.weekdayMask !== 0 && ((dayMask[p] as number) & k.weekdayMask) === 0) return;
     let fitDays = 0;
     let fitPlaces = 0;
-    if (window) {
+    if (onlyOpenPlaces) {
+      fitPlaces = maxOpenPlaces[p] as number;
+      if (!(fitPlaces > 0)) return;
+    } else if (window) {
       let days = 0;
       const end = (windowStart[p + 1] as number) * FACTS_PER_WINDOW;
       for (let j = (windowStart[p] as number) * FACTS_PER_WINDOW; j < end; j += FACTS_PER_WINDOW) {

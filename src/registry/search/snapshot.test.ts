@@ -50,6 +50,7 @@ const queries = [
   'page=3',
   'sort=fit&page=2',
   'open=1&page=4',
+  `open=1&near=${HIGASHIMURAYAMA}&within=25&sort=updated`,
   `near=${HIGASHIMURAYAMA}&sort=distance&page=3`,
   `near=${HIGASHIMURAYAMA}&within=25&sort=fit&page=2`,
   'task=cleaning&task=laundry&task=light_work&sort=fit&page=2',
