@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Actor } from '../src/platform/auth/policy';
 import { openDatabase } from '../src/platform/db/connection';
-import { parseSearchQuery } from '../src/registry/search/filters';
+import { effectiveSort, parseSearchQuery } from '../src/registry/search/filters';
 import { criteriaOf, searchRegistry } from '../src/registry/search/service';
 import { findSearchRows, findSearchRowsWithFit } from '../src/registry/search/store';
 import { councilStaff, root, signIn, startServer, tsxNode } from './app-server';
@@ -32,7 +32,7 @@ const usage = `usage: npx tsx bench/registry-search.ts [flags]
   --processes P       web processes serving (WEB_PROCESSES, decision 034; default 1)`;
 
 /** The searches measured: what a counsellor typically combines (canonical URLs: no redirect). */
-const searches = [
+const searches: { label: string; query: string; iterations?: number }[] = [
   {
     label: 'typical: 3 区市町村 + 月水 10–12 + 2 tasks + open',
     query:
@@ -47,6 +47,10 @@ const searches = [
     label: 'text: 「清掃」 + 見守り + 短時間, by fit',
     query: `q=${encodeURIComponent('清掃')}&support=short_hours&support=supervision`,
   },
+  // Broad searches (decision 035): the page as first opened, and one condition that keeps most.
+  // Their bare SQL reads every listed row, so fewer in-process iterations are enough.
+  { label: 'broad: no conditions (the whole list)', query: '', iterations: 30 },
+  { label: 'broad: open places only, by fit', query: 'open=1', iterations: 30 },
 ];
 
 type Settings = {
@@ -190,7 +194,12 @@ async function main(): Promise<void> {
   const prepared = searches.map((s) => {
     const parsed = parseSearchQuery(new URLSearchParams(s.query));
     if (!parsed.ok) throw new Error(`bad bench query ${s.query}: ${JSON.stringify(parsed.errors)}`);
-    return { ...s, filters: parsed.filters, url: `${base}/search?${s.query}` };
+    return {
+      ...s,
+      iterations: Math.min(settings.iterations, s.iterations ?? settings.iterations),
+      filters: parsed.filters,
+      url: s.query ? `${base}/search?${s.query}` : `${base}/search`,
+    };
   });
   for (const s of prepared) {
     const response = await fetch(s.url, { headers: { cookie }, redirect: 'manual' });
@@ -237,12 +246,12 @@ async function main(): Promise<void> {
       const cpuPerRequest =
         (cpuMs(server.child.pid) - cpuBefore) / (http.requestsPerSecond * settings.seconds);
       const criteria = criteriaOf(s.filters);
-      const sort = s.filters.sort ?? 'fit';
-      const storeTime = await timeCalls(settings.iterations, () =>
+      const sort = effectiveSort(s.filters);
+      const storeTime = await timeCalls(s.iterations, () =>
         sort === 'fit' ? findSearchRowsWithFit(db, actor, criteria) : findSearchRows(db, actor, criteria),
       );
-      const serviceTime = await timeCalls(settings.iterations, () => searchRegistry(db, actor, s.filters));
-      const sqlServiceTime = await timeCalls(settings.iterations, () =>
+      const serviceTime = await timeCalls(s.iterations, () => searchRegistry(db, actor, s.filters));
+      const sqlServiceTime = await timeCalls(s.iterations, () =>
         searchRegistry(db, actor, s.filters, { snapshot: false }),
       );
       const single = await runAutocannon({

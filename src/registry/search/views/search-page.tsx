@@ -244,7 +244,8 @@ function resultRow(
   item: SearchResult,
 ) {
   const tag = (text: string) => html`<span class="tag">${text}</span>`;
-  const stale = StaleMark({ m: om, lastConfirmedAt: item.lastConfirmedAt, now });
+  // The search already knows; StaleMark works it out again only for the rows it marks.
+  const stale = item.stale ? StaleMark({ m: om, lastConfirmedAt: item.lastConfirmedAt, now }) : '';
   const windows = item.windows.map(
     (w) => html`<div>${om.weekdays[w.weekday]} ${om.range(w.start, w.end)}(${m.capacity(w.capacity)})</div>`,
   );
