@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildListingEntry } from '../registry/listing/test-support';
 import { contentFor, type FrozenItem, isEmptyContent } from './edition';
-import { composeDigestMail, escapeHtml, MAX_SECTION_ENTRIES } from './mail';
+import { composeDigestMail, MAX_SECTION_ENTRIES } from './mail';
 import { cleanPreferences, matchesPreferences, preferenceKey } from './preferences';
 import { parseTokyoDateTime } from './routes/council-editions';
 import { isPermanentSmtpError, RateLimiter } from './sender';
@@ -119,10 +119,6 @@ describe('the mail', () => {
     };
     expect(composeDigestMail({ ...base, content: empty }).text).toContain('今回はありませんでした');
     expect(composeDigestMail({ ...base, content: many }).text).toContain('ほか5件は添付の一覧をご覧ください');
-  });
-
-  it('escapes HTML', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
 

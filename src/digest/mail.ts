@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../platform/i18n';
 import { formatDate } from '../platform/i18n/format';
+import { escapeHtml } from '../platform/text/escape-html';
 import { type ListingEntry, listingText, tokyoDate, windowLines } from '../registry/listing/listing';
 import type { EditionContent } from './edition';
 import { type DigestMessages, digestMessages } from './messages';
@@ -30,18 +31,6 @@ export type DigestMailInput = {
 };
 
 export type DigestMail = { subject: string; text: string; html: string; headers: Record<string, string> };
-
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => escapes[ch] ?? ch);
-}
 
 /** The List-Unsubscribe pair (RFC 2369 + RFC 8058 one-click) and a List-Id. */
 export function unsubscribeHeaders(unsubscribeUrl: string, baseUrl: string): Record<string, string> {
