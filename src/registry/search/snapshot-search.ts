@@ -233,8 +233,9 @@ export function searchSnapshotPage(
       points.supportCount = supportCount[p] as number;
       points.stale = (isStaleAt as (position: number) => boolean)(p);
       points.distanceKm = distanceKm;
-      keys[kept] = fitPointsScore(points, weekdaysAsked, tasksAsked);
-    } else if (sort === 'distance') keys[kept] = distanceKm ?? 0;
+      // Keys order lowest first: the best score is the most negative (negation is exact).
+      keys[kept] = -fitPointsScore(points, weekdaysAsked, tasksAsked);
+    } else keys[kept] = sort === 'distance' ? (distanceKm ?? 0) : 0;
     kept += 1;
   };
   if (fromText && byText) for (let i = 0; i < byText.length; i++) visit(byText[i] as number);
@@ -249,20 +250,11 @@ export function searchSnapshotPage(
   };
   if (inUpdateOrder) return { total, found: Array.from({ length: kept }, (_, i) => foundAt(i)) };
   const rank = cols.updateRank();
-  // Before: higher score, or nearer; then more recently updated (a lower rank).
-  const before =
-    sort === 'fit'
-      ? (i: number, j: number) =>
-          (keys[i] as number) > (keys[j] as number) ||
-          ((keys[i] as number) === (keys[j] as number) &&
-            (rank[positions[i] as number] as number) < (rank[positions[j] as number] as number))
-      : sort === 'distance'
-        ? (i: number, j: number) =>
-            (keys[i] as number) < (keys[j] as number) ||
-            ((keys[i] as number) === (keys[j] as number) &&
-              (rank[positions[i] as number] as number) < (rank[positions[j] as number] as number))
-        : (i: number, j: number) =>
-            (rank[positions[i] as number] as number) < (rank[positions[j] as number] as number);
+  // Before: a lower key (a higher score, or nearer), then more recently updated (a lower rank).
+  const before = (i: number, j: number) =>
+    (keys[i] as number) < (keys[j] as number) ||
+    ((keys[i] as number) === (keys[j] as number) &&
+      (rank[positions[i] as number] as number) < (rank[positions[j] as number] as number));
   return { total, found: firstInOrder(kept, wanted, before).slice(offset).map(foundAt) };
 }
 
